@@ -1,0 +1,527 @@
+import { atom, computed, type ReadableAtom, type WritableAtom } from 'nanostores';
+import { persistentJSON } from '@nanostores/persistent';
+import { createEmitter } from './emitter.js';
+import { NotifError } from './errors.js';
+import {
+  allows,
+  resolvePreferences,
+  sanitizeChoices,
+  type PreferenceChoices,
+} from './preferences.js';
+import { nextFrame } from './schedule.js';
+import type {
+  Channel,
+  ConnectionStatus,
+  HistoryPage,
+  MessageMeta,
+  Notification,
+  Preferences,
+  ServerActions,
+  StatusDetail,
+  Topic,
+  Transport,
+  TransportSink,
+} from './types.js';
+import { decodeMessage, type Command, type ParseFn } from './wire.js';
+
+export interface NotificationStoreOptions {
+  /** The push source; without one, feed the store with `add()`. */
+  transport?: Transport;
+  /** Maps a server's own message format onto the default wire format. */
+  parse?: ParseFn;
+  /** Most notifications kept; past it the oldest read ones go first. Default 500. */
+  maxItems?: number;
+  /** Loads older notifications; `before` is the cursor of the oldest one held. */
+  history?: (before?: string) => Promise<HistoryPage>;
+  /** Server sync for read and archive; local state changes first either way. */
+  actions?: ServerActions;
+  /** Persists read state and preferences in localStorage under this key. */
+  storageKey?: string;
+  /** The topics people can opt in to or out of. */
+  topics?: Topic[];
+}
+
+/** Why a notification reached the store, so views know whether to interrupt. */
+export interface NotificationInfo {
+  /** Snapshot, history page or resume backlog: update the feed, do not toast. */
+  silent: boolean;
+}
+
+/** Older-notification paging state, for a "load more" control. */
+export interface HistoryState {
+  loading: boolean;
+  /** No older page exists (or no `history` option was given). */
+  done: boolean;
+  error?: NotifError;
+}
+
+export interface StoreEvents {
+  notification: (notification: Notification, info: NotificationInfo) => void;
+  error: (error: NotifError) => void;
+  status: (status: ConnectionStatus, detail: StatusDetail) => void;
+}
+
+export interface NotificationStore {
+  /** Newest first; archived and opted-out topics excluded. */
+  readonly $items: ReadableAtom<Notification[]>;
+  readonly $unreadCount: ReadableAtom<number>;
+  readonly $status: ReadableAtom<ConnectionStatus>;
+  readonly $statusDetail: ReadableAtom<StatusDetail>;
+  /** Per topic × channel opt-in, declared defaults merged with the person's choices. */
+  readonly $preferences: ReadableAtom<Preferences>;
+  readonly $topics: ReadableAtom<Topic[]>;
+  readonly $history: ReadableAtom<HistoryState>;
+  /** How many messages or items were rejected since the store was created. */
+  readonly $errorCount: ReadableAtom<number>;
+  /** The resume cursor of the last message applied. */
+  readonly cursor: string | undefined;
+  start(): void;
+  stop(): void;
+  /** Swaps the push source: items are kept, the resume cursor starts over. */
+  setTransport(transport: Transport | undefined): void;
+  /** Adds a notification, an array, or a command, as if it came from the server live. */
+  add(input: unknown): void;
+  markRead(idOrIds: string | string[]): void;
+  markAllRead(): void;
+  markSeen(idOrIds: string | string[]): void;
+  archive(idOrIds: string | string[]): void;
+  setPreference(topic: string, channel: Channel, enabled: boolean): void;
+  setTopics(topics: Topic[]): void;
+  /** Whether the person's preferences let `notification` use `channel`. */
+  allows(notification: Notification, channel: Channel): boolean;
+  /** Loads the next older page through the `history` option. */
+  loadMore(): Promise<void>;
+  on<K extends keyof StoreEvents>(event: K, listener: StoreEvents[K]): () => void;
+  /** Applies queued messages now instead of on the next frame. */
+  flush(): void;
+}
+
+interface Entry {
+  notification: Notification;
+  /** Arrival order, the tie-breaker between equal timestamps. */
+  order: number;
+}
+
+interface Batch {
+  commands: Command[];
+  silent: boolean;
+  /** Live messages skip ids the store already let go of (evicted, removed). */
+  live: boolean;
+}
+
+interface PersistedState {
+  read: string[];
+  archived: string[];
+}
+
+/** Ids remembered after their notification left the store, so a replay cannot resurrect it. */
+const RECENT_IDS = 5000;
+
+/** Adds `id` as the newest member, dropping the oldest past `limit` so the set stays bounded. */
+function addBounded(set: Set<string>, id: string, limit: number): void {
+  set.delete(id);
+  set.add(id);
+  if (set.size > limit) {
+    const oldest = set.values().next().value;
+    if (oldest !== undefined) set.delete(oldest);
+  }
+}
+
+function toIds(idOrIds: string | string[]): string[] {
+  return Array.isArray(idOrIds) ? idOrIds : [idOrIds];
+}
+
+function newestFirst(a: Entry, b: Entry): number {
+  return b.notification.createdAt - a.notification.createdAt || b.order - a.order;
+}
+
+function sanitizeState(value: unknown): PersistedState {
+  const list = (field: unknown): string[] =>
+    Array.isArray(field) ? field.filter((id): id is string => typeof id === 'string') : [];
+  if (typeof value !== 'object' || value === null) return { read: [], archived: [] };
+  const record = value as Record<string, unknown>;
+  return { read: list(record.read), archived: list(record.archived) };
+}
+
+function storedAtom<T>(key: string | undefined, initial: T): WritableAtom<T> {
+  return key === undefined ? atom(initial) : persistentJSON<T>(key, initial);
+}
+
+/**
+ * Creates the store every element reads: it connects a transport, validates
+ * and dedupes what arrives, orders it newest first, caps it, and owns read,
+ * seen, archived and preference state. Nothing in it knows about the DOM.
+ */
+export function createNotificationStore(options: NotificationStoreOptions = {}): NotificationStore {
+  const maxItems = Math.max(1, options.maxItems ?? 500);
+  const readLimit = Math.max(1000, maxItems * 2);
+
+  const entries = new Map<string, Entry>();
+  let sorted: Entry[] = [];
+  let arrivals = 0;
+  const recent = new Set<string>();
+
+  const $items = atom<Notification[]>([]);
+  const $status = atom<ConnectionStatus>('idle');
+  const $statusDetail = atom<StatusDetail>({});
+  const $topics = atom<Topic[]>(options.topics ?? []);
+  const $history = atom<HistoryState>({ loading: false, done: options.history === undefined });
+  const $errorCount = atom(0);
+  const $choices = storedAtom<PreferenceChoices>(
+    options.storageKey && `${options.storageKey}:preferences`,
+    {},
+  );
+  const $state = storedAtom<PersistedState>(options.storageKey && `${options.storageKey}:state`, {
+    read: [],
+    archived: [],
+  });
+  const $preferences = computed([$topics, $choices], (topics, choices) =>
+    resolvePreferences(topics, sanitizeChoices(choices)),
+  );
+  const $unreadCount = computed($items, (items) => items.reduce((n, item) => (item.read ? n : n + 1), 0));
+
+  const errors = createEmitter<[NotifError]>((error) => console.error('notif-elements: an error listener threw', error));
+  const report = (error: NotifError): void => {
+    $errorCount.set($errorCount.get() + 1);
+    errors.emit(error);
+  };
+  const reportListenerError = (cause: unknown): void =>
+    report(new NotifError('listener', 'a subscriber threw; the others still got the message', { cause }));
+  const notifications = createEmitter<[Notification, NotificationInfo]>(reportListenerError);
+  const statuses = createEmitter<[ConnectionStatus, StatusDetail]>(reportListenerError);
+
+  const initialState = sanitizeState($state.get());
+  const readIds = new Set(initialState.read.slice(-readLimit));
+  const archivedIds = new Set(initialState.archived.slice(-readLimit));
+
+  let queue: Batch[] = [];
+  let cancelFlush: (() => void) | undefined;
+  let cursor: string | undefined;
+  let transport = options.transport;
+  let disconnect: (() => void) | undefined;
+  let generation = 0;
+  let historyNext: string | undefined;
+
+  const remember = (id: string): void => addBounded(recent, id, RECENT_IDS);
+
+  function withLocalState(notification: Notification): Notification {
+    const read = notification.read || readIds.has(notification.id);
+    const archived = notification.archived || archivedIds.has(notification.id);
+    return read === notification.read && archived === notification.archived
+      ? notification
+      : { ...notification, read, archived };
+  }
+
+  function persist(): void {
+    if (options.storageKey === undefined) return;
+    $state.set({ read: [...readIds], archived: [...archivedIds] });
+  }
+
+  function publishItems(): void {
+    const preferences = $preferences.get();
+    const items: Notification[] = [];
+    for (const entry of sorted) {
+      const notification = entry.notification;
+      if (!notification.archived && allows(preferences, notification, 'feed')) items.push(notification);
+    }
+    $items.set(items);
+  }
+
+  // Over the cap: archived go first, then read, then unread, oldest first within each.
+  function evict(): void {
+    let excess = sorted.length - maxItems;
+    if (excess <= 0) return;
+    const doomed = new Set<Entry>();
+    const passes: ((n: Notification) => boolean)[] = [(n) => n.archived, (n) => n.read, () => true];
+    for (const pass of passes) {
+      for (let i = sorted.length - 1; i >= 0 && excess > 0; i--) {
+        const entry = sorted[i];
+        if (entry && !doomed.has(entry) && pass(entry.notification)) {
+          doomed.add(entry);
+          excess--;
+        }
+      }
+    }
+    for (const entry of doomed) entries.delete(entry.notification.id);
+    sorted = sorted.filter((entry) => !doomed.has(entry));
+  }
+
+  function apply(batches: Batch[]): void {
+    const added: Entry[] = [];
+    const announced: [Notification, NotificationInfo][] = [];
+    let removed = false;
+    let changed = false;
+
+    const upsert = (incoming: Notification, batch: Batch): void => {
+      const existing = entries.get(incoming.id);
+      if (existing) {
+        // A repeat is an update: the server's fields win, local read/archive state is kept.
+        const previous = existing.notification;
+        existing.notification = {
+          ...incoming,
+          read: previous.read || incoming.read,
+          seen: previous.seen || incoming.seen,
+          archived: previous.archived || incoming.archived,
+        };
+        changed = true;
+        return;
+      }
+      if (batch.live && recent.has(incoming.id)) return;
+      const entry: Entry = { notification: withLocalState(incoming), order: arrivals++ };
+      entries.set(incoming.id, entry);
+      remember(incoming.id);
+      added.push(entry);
+      announced.push([entry.notification, { silent: batch.silent }]);
+    };
+
+    const drop = (ids: string[]): void => {
+      for (const id of ids) {
+        remember(id);
+        if (entries.delete(id)) removed = true;
+      }
+    };
+
+    for (const batch of batches) {
+      for (const command of batch.commands) {
+        switch (command.type) {
+          case 'notification':
+            upsert(command.notification, batch);
+            break;
+          case 'read':
+            markLocally(command.ids, 'read');
+            changed = true;
+            break;
+          case 'remove':
+            drop(command.ids);
+            break;
+          case 'snapshot': {
+            const keep = new Set(command.items.map((n) => n.id));
+            drop([...entries.keys()].filter((id) => !keep.has(id)));
+            const silent: Batch = { ...batch, silent: true, live: false };
+            for (const notification of command.items) upsert(notification, silent);
+            break;
+          }
+        }
+      }
+    }
+
+    if (!added.length && !removed && !changed) return;
+    const alive = (entry: Entry): boolean => entries.get(entry.notification.id) === entry;
+    if (removed) sorted = sorted.filter(alive);
+    const fresh = removed ? added.filter(alive) : added;
+    if (fresh.length) sorted = mergeNewest(sorted, fresh.sort(newestFirst));
+    evict();
+    publishItems();
+    for (const [notification, info] of announced) {
+      // One evicted or removed in the same batch was never visible; announcing it would toast a ghost.
+      if (entries.has(notification.id)) notifications.emit(notification, info);
+    }
+  }
+
+  function mergeNewest(a: Entry[], b: Entry[]): Entry[] {
+    if (!a.length) return b;
+    const out: Entry[] = new Array<Entry>(a.length + b.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < a.length && j < b.length) {
+      const left = a[i] as Entry;
+      const right = b[j] as Entry;
+      out[k++] = newestFirst(left, right) <= 0 ? (i++, left) : (j++, right);
+    }
+    while (i < a.length) out[k++] = a[i++] as Entry;
+    while (j < b.length) out[k++] = b[j++] as Entry;
+    return out;
+  }
+
+  function markLocally(ids: string[], flag: 'read' | 'seen' | 'archived'): string[] {
+    const touched: string[] = [];
+    for (const id of ids) {
+      const entry = entries.get(id);
+      if (flag === 'read') addBounded(readIds, id, readLimit);
+      if (flag === 'archived') addBounded(archivedIds, id, readLimit);
+      if (!entry || entry.notification[flag]) continue;
+      entry.notification = { ...entry.notification, [flag]: true };
+      touched.push(id);
+    }
+    if (flag !== 'seen') persist();
+    return touched;
+  }
+
+  function flush(): void {
+    cancelFlush?.();
+    cancelFlush = undefined;
+    const batches = queue;
+    queue = [];
+    if (batches.length) apply(batches);
+  }
+
+  function enqueue(batch: Batch): void {
+    queue.push(batch);
+    cancelFlush ??= nextFrame(flush);
+  }
+
+  function callServer(name: string, call: (() => Promise<void> | undefined) | undefined): void {
+    if (!call) return;
+    try {
+      call()?.catch((cause: unknown) => report(new NotifError('action', `server ${name} failed`, { cause })));
+    } catch (cause) {
+      report(new NotifError('action', `server ${name} failed`, { cause }));
+    }
+  }
+
+  function setStatus(status: ConnectionStatus, detail: StatusDetail = {}): void {
+    $status.set(status);
+    $statusDetail.set(detail);
+    statuses.emit(status, detail);
+  }
+
+  function createSink(): TransportSink {
+    const mine = ++generation;
+    const current = (): boolean => mine === generation;
+    return {
+      message(data: unknown, meta?: MessageMeta): string | undefined {
+        if (!current()) return undefined;
+        const decoded = decodeMessage(data, options.parse);
+        for (const error of decoded.errors) report(error);
+        const messageCursor = meta?.id ?? decoded.cursor;
+        if (messageCursor !== undefined) cursor = messageCursor;
+        if (decoded.commands.length) {
+          const silent = meta?.replay === true || decoded.replay;
+          enqueue({ commands: decoded.commands, silent, live: true });
+        }
+        return decoded.cursor;
+      },
+      status(status, detail) {
+        if (current()) setStatus(status, detail);
+      },
+      error(error) {
+        if (current()) report(error);
+      },
+    };
+  }
+
+  // Another tab marked something read or archived: show it here too.
+  $state.listen((value) => {
+    const state = sanitizeState(value);
+    const read = state.read.filter((id) => !readIds.has(id));
+    const archived = state.archived.filter((id) => !archivedIds.has(id));
+    if (!read.length && !archived.length) return;
+    markLocally(read, 'read');
+    markLocally(archived, 'archived');
+    publishItems();
+  });
+  $preferences.listen(() => publishItems());
+
+  const store: NotificationStore = {
+    $items,
+    $unreadCount,
+    $status,
+    $statusDetail,
+    $preferences,
+    $topics,
+    $history,
+    $errorCount,
+    get cursor() {
+      return cursor;
+    },
+    start() {
+      if (disconnect || !transport) return;
+      const connection = transport;
+      setStatus('connecting');
+      disconnect = connection.connect(createSink());
+    },
+    stop() {
+      if (!disconnect) return;
+      generation++;
+      const close = disconnect;
+      disconnect = undefined;
+      close();
+      setStatus('idle');
+    },
+    setTransport(next) {
+      const wasRunning = disconnect !== undefined;
+      store.stop();
+      transport = next;
+      cursor = undefined;
+      if (wasRunning) store.start();
+    },
+    add(input) {
+      const decoded = decodeMessage(input, options.parse);
+      for (const error of decoded.errors) report(error);
+      if (decoded.commands.length) {
+        queue.push({ commands: decoded.commands, silent: decoded.replay, live: true });
+      }
+      flush();
+    },
+    markRead(idOrIds) {
+      const ids = markLocally(toIds(idOrIds), 'read');
+      if (!ids.length) return;
+      publishItems();
+      callServer('markRead', options.actions?.markRead && (() => options.actions?.markRead?.(ids)));
+    },
+    markAllRead() {
+      const unread = $items.get().filter((n) => !n.read).map((n) => n.id);
+      const ids = markLocally(unread, 'read');
+      if (!ids.length) return;
+      publishItems();
+      const actions = options.actions;
+      if (actions?.markAllRead) callServer('markAllRead', () => actions.markAllRead?.());
+      else if (actions?.markRead) callServer('markRead', () => actions.markRead?.(ids));
+    },
+    markSeen(idOrIds) {
+      if (markLocally(toIds(idOrIds), 'seen').length) publishItems();
+    },
+    archive(idOrIds) {
+      const ids = markLocally(toIds(idOrIds), 'archived');
+      if (!ids.length) return;
+      publishItems();
+      callServer('archive', options.actions?.archive && (() => options.actions?.archive?.(ids)));
+    },
+    setPreference(topic, channel, enabled) {
+      const choices = sanitizeChoices($choices.get());
+      $choices.set({ ...choices, [topic]: { ...choices[topic], [channel]: enabled } });
+    },
+    setTopics(topics) {
+      $topics.set(topics);
+    },
+    allows(notification, channel) {
+      return allows($preferences.get(), notification, channel);
+    },
+    async loadMore() {
+      const history = options.history;
+      const state = $history.get();
+      if (!history || state.loading || state.done) return;
+      $history.set({ loading: true, done: false });
+      const oldest = sorted.at(-1)?.notification.id;
+      try {
+        const page = await history(historyNext ?? oldest);
+        const items = Array.isArray(page.items) ? page.items : [];
+        const decoded = decodeMessage(items, options.parse);
+        for (const error of decoded.errors) report(error);
+        queue.push({ commands: decoded.commands, silent: true, live: false });
+        flush();
+        historyNext = typeof page.next === 'string' ? page.next : undefined;
+        $history.set({ loading: false, done: historyNext === undefined });
+      } catch (cause) {
+        const error = new NotifError('http', 'loading older notifications failed', { cause });
+        report(error);
+        $history.set({ loading: false, done: false, error });
+      }
+    },
+    on(event, listener) {
+      switch (event) {
+        case 'notification':
+          return notifications.on(listener as StoreEvents['notification']);
+        case 'error':
+          return errors.on(listener as StoreEvents['error']);
+        case 'status':
+          return statuses.on(listener as StoreEvents['status']);
+        default:
+          throw new TypeError(`unknown store event ${String(event)}`);
+      }
+    },
+    flush,
+  };
+  return store;
+}

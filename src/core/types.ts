@@ -1,0 +1,114 @@
+import type { NotifError } from './errors.js';
+
+/** How urgent a notification is; `urgent` is announced assertively. */
+export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+
+/** A button or link shown with a notification. */
+export interface NotificationAction {
+  id: string;
+  label: string;
+  /** Passed the URL rule; absent when the server sent an unsafe one. */
+  url?: string;
+}
+
+/** A validated notification, as the store holds it and the elements render it. */
+export interface Notification {
+  /** Unique; the dedupe key. Numbers from the wire are kept as their string form. */
+  id: string;
+  /** Plain text, never HTML. */
+  title: string;
+  /** Plain text, never HTML. */
+  body?: string;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  /** Category used by filters and opt-in preferences. */
+  topic?: string;
+  priority?: Priority;
+  /** Absolute http(s) URL or a path on this origin (see the URL rule). */
+  url?: string;
+  /** Same URL rule as `url`. */
+  icon?: string;
+  actions?: NotificationAction[];
+  read: boolean;
+  seen: boolean;
+  archived: boolean;
+  /** The untouched payload field `data`, for custom renderers. */
+  data?: Record<string, unknown>;
+}
+
+/** The connection state a transport reports. */
+export type ConnectionStatus =
+  | 'idle'
+  | 'connecting'
+  | 'open'
+  | 'reconnecting'
+  | 'offline'
+  | 'error'
+  | 'closed';
+
+/** What a transport knows about one message it delivers. */
+export interface MessageMeta {
+  /** The transport's resume cursor for this message (the SSE `id:` field). */
+  id?: string;
+  /** True for backlog the server replays after a resume: it updates the feed silently. */
+  replay?: boolean;
+}
+
+/** Extra information that comes with a status change. */
+export interface StatusDetail {
+  error?: NotifError;
+  /** Milliseconds until the next connection attempt, while `reconnecting`. */
+  retryInMs?: number;
+  /** Why a connection closed for good, e.g. `server-stop` for SSE 204. */
+  reason?: string;
+}
+
+/** Where a transport delivers what it receives. */
+export interface TransportSink {
+  /**
+   * A message from the server: JSON text or an already decoded value.
+   * Returns the resume cursor the message carries, if any, so a transport
+   * that has no cursor field of its own (WebSocket, poll) can resume from it.
+   */
+  message(data: unknown, meta?: MessageMeta): string | undefined;
+  status(status: ConnectionStatus, detail?: StatusDetail): void;
+  /** A bad frame, an oversized one, a wrong content type …; the stream goes on. */
+  error(error: NotifError): void;
+}
+
+/** A push source. `connect` may be called again after its disconnect, for a fresh connection. */
+export interface Transport {
+  /** Opens the connection; the returned function closes it for good. */
+  connect(sink: TransportSink): () => void;
+  /** For two-way sources. */
+  send?(message: unknown): void;
+}
+
+/** The channels a person can opt in to, per topic. */
+export type Channel = 'feed' | 'toast' | 'desktop';
+
+export type ChannelPreferences = Record<Channel, boolean>;
+
+/** Opt-in per topic × channel. */
+export type Preferences = Record<string, ChannelPreferences>;
+
+/** A topic an app declares; `<notif-preferences>` renders one row per topic. */
+export interface Topic {
+  id: string;
+  label: string;
+  defaults?: Partial<ChannelPreferences>;
+}
+
+/** One page of older notifications. */
+export interface HistoryPage {
+  items: unknown[];
+  /** Cursor for the next (older) page; absent on the last page. */
+  next?: string;
+}
+
+/** Optional server sync for what the person does. */
+export interface ServerActions {
+  markRead?(ids: string[]): Promise<void>;
+  markAllRead?(): Promise<void>;
+  archive?(ids: string[]): Promise<void>;
+}

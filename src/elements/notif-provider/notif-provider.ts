@@ -1,0 +1,141 @@
+import { ContextProvider } from '@lit/context';
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { NotifError } from '../../core/errors.js';
+import { createNotificationStore, type NotificationStore } from '../../core/store.js';
+import type { Topic, Transport } from '../../core/types.js';
+import { notificationStoreContext } from '../../context.js';
+import { NotifErrorEvent } from '../../events/notif-error-event.js';
+import { NotifStatusEvent } from '../../events/notif-status-event.js';
+import { poll } from '../../transports/poll.js';
+import { sse } from '../../transports/sse.js';
+import { websocket } from '../../transports/websocket.js';
+
+/** The push sources the `transport` attribute can name. */
+export type TransportKind = 'sse' | 'websocket' | 'poll';
+
+const TRANSPORTS: Record<TransportKind, (src: string) => Transport> = {
+  sse: (src) => sse(src),
+  websocket: (src) => websocket(src),
+  poll: (src) => poll(src),
+};
+
+/**
+ * Owns a notification store and provides it, by context, to every `notif-*`
+ * element inside it. Give it `src` (and optionally `transport`) for the common
+ * case, or a store built in code through `.store`. It renders nothing of its own.
+ *
+ * @summary Connects to a push source and shares the notification store with the elements inside.
+ * @tag notif-provider
+ * @slot - The elements that read the store: bell, feed, toaster, preferences.
+ * @fires {NotifStatusEvent} notif-status - The connection status changed; `event.status`, `event.detail`.
+ * @fires {NotifErrorEvent} notif-error - A frame was rejected or the connection failed; `event.error`, `event.raw`.
+ */
+export class NotifProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  static override properties = {
+    src: { type: String },
+    transport: { type: String },
+    storageKey: { type: String, attribute: 'storage-key' },
+    maxItems: { type: Number, attribute: 'max-items' },
+    store: { attribute: false },
+    topics: { attribute: false },
+  };
+
+  /** URL of the push endpoint. Changing it reconnects the same store (items kept, cursor reset). */
+  declare src: string | undefined;
+  /** Which push source `src` speaks: `sse` (default), `websocket` or `poll`. */
+  declare transport: TransportKind;
+  /** Persist read state and preferences in localStorage under this key. Read when the store is created. */
+  declare storageKey: string | undefined;
+  /** Most notifications kept (default 500). Read when the store is created. */
+  declare maxItems: number | undefined;
+  /** A store built in code; takes precedence over `src`. The app starts it; the provider never stops it. */
+  declare store: NotificationStore | undefined;
+  /** The topics people can opt in to or out of. */
+  declare topics: Topic[] | undefined;
+
+  #context = new ContextProvider(this, { context: notificationStoreContext });
+  #ownStore: NotificationStore | undefined;
+  #active: NotificationStore | undefined;
+  #unsubscribe: (() => void)[] = [];
+
+  constructor() {
+    super();
+    this.transport = 'sse';
+  }
+
+  /** The store the elements inside are using. */
+  get activeStore(): NotificationStore | undefined {
+    return this.#active;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#sync();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#detach();
+    this.#ownStore?.stop();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.isConnected) return;
+    if (this.#ownStore && !this.store && (changed.has('src') || changed.has('transport'))) {
+      this.#ownStore.setTransport(this.#createTransport());
+    }
+    this.#sync();
+  }
+
+  #sync(): void {
+    if (!this.store && !this.#ownStore && (this.src || this.topics)) {
+      const transport = this.#createTransport();
+      this.#ownStore = createNotificationStore({
+        ...(transport && { transport }),
+        ...(this.storageKey && { storageKey: this.storageKey }),
+        ...(this.maxItems && { maxItems: this.maxItems }),
+      });
+    }
+    const store = this.store ?? this.#ownStore;
+    if (store !== this.#active) {
+      this.#detach();
+      this.#active = store;
+      this.#context.setValue(store);
+      if (store) this.#attach(store);
+    }
+    if (store && this.topics) store.setTopics(this.topics);
+    store?.start();
+  }
+
+  #attach(store: NotificationStore): void {
+    this.#unsubscribe = [
+      store.on('error', (error) => this.dispatchEvent(new NotifErrorEvent(error))),
+      store.on('status', (status, detail) => this.dispatchEvent(new NotifStatusEvent(status, detail))),
+    ];
+  }
+
+  #detach(): void {
+    for (const unsubscribe of this.#unsubscribe) unsubscribe();
+    this.#unsubscribe = [];
+    if (this.#active && this.#active === this.#ownStore && !this.isConnected) this.#active.stop();
+  }
+
+  #createTransport(): Transport | undefined {
+    if (!this.src) return undefined;
+    const create = TRANSPORTS[this.transport] as ((src: string) => Transport) | undefined;
+    if (create) return create(this.src);
+    const error = new NotifError('protocol', `unknown transport "${this.transport}"; use sse, websocket or poll`);
+    queueMicrotask(() => this.dispatchEvent(new NotifErrorEvent(error)));
+    return undefined;
+  }
+
+  protected override render(): unknown {
+    return html`<slot></slot>`;
+  }
+}

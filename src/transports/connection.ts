@@ -1,0 +1,222 @@
+import type { NotifError } from '../core/errors.js';
+import type { TransportSink } from '../core/types.js';
+import { clampRetryFloor, fullJitterDelay, type BackoffOptions } from './backoff.js';
+import { browserNetwork, type NetworkMonitor } from './network.js';
+import { networkFailure, type Outcome } from './outcome.js';
+
+/** Options every reconnecting transport takes. */
+export interface ConnectionOptions {
+  backoff?: BackoffOptions;
+  /**
+   * Called once when the server answers 401/403. Resolve `true` to retry,
+   * an object of headers to retry with them, or `false` to give up.
+   */
+  refreshCredentials?: () => Promise<boolean | Record<string, string>>;
+  /** Resume from this cursor on the first connection (e.g. one saved across reloads). */
+  lastEventId?: string;
+}
+
+/** A connection has been healthy this long before its failures are forgiven. */
+const HEALTHY_AFTER_MS = 5000;
+/** What a server sends in the first second of a resumed connection is its backlog. */
+const REPLAY_WINDOW_MS = 1000;
+
+/** One connection attempt, as the reconnect loop hands it to a transport. */
+export interface Attempt {
+  /** Aborted when the attempt must end: `stop()`, going offline. */
+  readonly signal: AbortSignal;
+  /** Headers returned by the last `refreshCredentials()`, if any. */
+  readonly credentials: Record<string, string> | undefined;
+  /** The connection is established: status `open`. */
+  opened(): void;
+  /** A message arrived: the connection made progress, so backoff starts over. */
+  progressed(): void;
+  /** Whether a message now belongs to the backlog of a resumed connection. */
+  isReplay(): boolean;
+  /** The server's `retry:` field; a floor for every later delay. */
+  setRetryFloor(ms: number): void;
+}
+
+interface LoopState {
+  cursor: () => string | undefined;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
+ * Runs `open` until it succeeds for good or `stop` is called: backoff with full
+ * jitter between failures, no attempts while offline and one right after coming
+ * back, one refresh of credentials on 401/403, and terminal outcomes that end
+ * the loop. At most one attempt is alive at any moment. Returns `stop`, which is
+ * final and synchronous: nothing reaches the sink after it.
+ */
+export function runConnection(
+  sink: TransportSink,
+  open: (attempt: Attempt) => Promise<Outcome>,
+  options: ConnectionOptions,
+  state: LoopState,
+  network: NetworkMonitor = browserNetwork,
+): () => void {
+  const stopController = new AbortController();
+  const stopSignal = stopController.signal;
+  let failures = 0;
+  let serverFloorMs = 0;
+  let credentials: Record<string, string> | undefined;
+  let current: AbortController | undefined;
+  let wake: (() => void) | undefined;
+
+  const unsubscribeNetwork = network.subscribe((online) => {
+    // Going offline ends the live attempt now rather than waiting for a timeout;
+    // coming back wakes a sleeping loop so it reconnects at once.
+    if (!online) current?.abort();
+    wake?.();
+  });
+
+  const report = (status: Parameters<TransportSink['status']>[0], detail?: Parameters<TransportSink['status']>[1]): void => {
+    if (!stopSignal.aborted) sink.status(status, detail);
+  };
+
+  function waitUntilOnline(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        if (!network.online() && !stopSignal.aborted) return;
+        wake = undefined;
+        stopSignal.removeEventListener('abort', done);
+        resolve();
+      };
+      wake = done;
+      stopSignal.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  function backoffSleep(ms: number): Promise<void> {
+    const interrupted = new AbortController();
+    const onStop = (): void => interrupted.abort();
+    stopSignal.addEventListener('abort', onStop, { once: true });
+    // An offline event during the wait cuts it short: the loop then waits for `online` instead.
+    wake = () => {
+      if (!network.online()) interrupted.abort();
+    };
+    return sleep(ms, interrupted.signal).finally(() => {
+      wake = undefined;
+      stopSignal.removeEventListener('abort', onStop);
+    });
+  }
+
+  async function attemptOnce(): Promise<{ outcome: Outcome; healthy: boolean }> {
+    const controller = new AbortController();
+    current = controller;
+    const abortOnStop = (): void => controller.abort();
+    stopSignal.addEventListener('abort', abortOnStop, { once: true });
+    const resumed = state.cursor() !== undefined;
+    let openedAt: number | undefined;
+    let progressed = false;
+    const attempt: Attempt = {
+      signal: controller.signal,
+      credentials,
+      opened() {
+        openedAt ??= Date.now();
+        report('open');
+      },
+      progressed() {
+        progressed = true;
+      },
+      isReplay() {
+        return resumed && openedAt !== undefined && Date.now() - openedAt < REPLAY_WINDOW_MS;
+      },
+      setRetryFloor(ms) {
+        serverFloorMs = clampRetryFloor(ms);
+      },
+    };
+    let outcome: Outcome;
+    try {
+      outcome = await open(attempt);
+    } catch (cause) {
+      outcome = networkFailure(cause);
+    } finally {
+      // Whatever `open` left behind (a reader, a socket) is told to stop now.
+      controller.abort();
+      stopSignal.removeEventListener('abort', abortOnStop);
+      current = undefined;
+    }
+    const healthy = progressed || (openedAt !== undefined && Date.now() - openedAt >= HEALTHY_AFTER_MS);
+    return { outcome, healthy };
+  }
+
+  async function loop(): Promise<void> {
+    let refreshed = false;
+    let first = true;
+    while (!stopSignal.aborted) {
+      if (!network.online()) {
+        report('offline');
+        await waitUntilOnline();
+        if (stopSignal.aborted) return;
+      }
+      report(first ? 'connecting' : 'reconnecting');
+      first = false;
+      const { outcome, healthy } = await attemptOnce();
+      if (stopSignal.aborted) return;
+      if (healthy) {
+        failures = 0;
+        refreshed = false;
+      }
+      if (outcome.kind === 'terminal') {
+        report(outcome.status, terminalDetail(outcome.error, outcome.reason));
+        if (outcome.error) sink.error(outcome.error);
+        return;
+      }
+      if (outcome.kind === 'auth') {
+        const retry = !refreshed && options.refreshCredentials ? await refresh() : false;
+        refreshed = true;
+        if (stopSignal.aborted) return;
+        if (!retry) {
+          report('error', { error: outcome.error });
+          sink.error(outcome.error);
+          return;
+        }
+        continue;
+      }
+      if (!network.online()) continue;
+      failures++;
+      const delay = Math.max(serverFloorMs, outcome.floorMs ?? 0, fullJitterDelay(failures, options.backoff));
+      report('reconnecting', outcome.error ? { retryInMs: delay, error: outcome.error } : { retryInMs: delay });
+      await backoffSleep(delay);
+    }
+  }
+
+  async function refresh(): Promise<boolean> {
+    try {
+      const result = await options.refreshCredentials?.();
+      if (typeof result === 'object' && result !== null) credentials = { ...credentials, ...result };
+      return result !== false && result !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  void loop().finally(unsubscribeNetwork);
+
+  return () => {
+    if (stopSignal.aborted) return;
+    stopController.abort();
+    unsubscribeNetwork();
+  };
+}
+
+function terminalDetail(error: NotifError | undefined, reason: string | undefined): { error?: NotifError; reason?: string } {
+  const detail: { error?: NotifError; reason?: string } = {};
+  if (error) detail.error = error;
+  if (reason) detail.reason = reason;
+  return detail;
+}

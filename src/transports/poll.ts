@@ -1,0 +1,118 @@
+import { NotifError } from '../core/errors.js';
+import type { Transport } from '../core/types.js';
+import { MAX_FRAME_CHARS } from '../core/wire.js';
+import { runConnection, type Attempt, type ConnectionOptions } from './connection.js';
+import { buildHeaders, resolveUrl, type HeadersOption } from './headers.js';
+import { classifyResponse, networkFailure, type Outcome } from './outcome.js';
+import { readText } from './read-body.js';
+
+export interface PollOptions extends ConnectionOptions {
+  /** Pause between short-poll requests, in ms. Default 5000. */
+  intervalMs?: number;
+  /** Long polling: the server holds each request until it has news; the next one goes out at once. */
+  long?: boolean;
+  headers?: HeadersOption;
+  withCredentials?: boolean;
+}
+
+/** A long-poll server that answers empty at once would otherwise be hammered in a tight loop. */
+const LONG_POLL_MIN_GAP_MS = 1000;
+
+class TooLarge extends Error {}
+
+async function readBounded(response: Response, signal: AbortSignal): Promise<string> {
+  if (!response.body) return '';
+  const parts: string[] = [];
+  let size = 0;
+  const reading = new AbortController();
+  const stop = (): void => reading.abort();
+  signal.addEventListener('abort', stop, { once: true });
+  try {
+    await readText(response.body, reading.signal, (text) => {
+      size += text.length;
+      if (size > MAX_FRAME_CHARS) {
+        reading.abort();
+        throw new TooLarge();
+      }
+      parts.push(text);
+    });
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
+  return parts.join('');
+}
+
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
+ * Short or long polling with `fetch`: each request carries
+ * `lastEventId=<cursor>`; each response body is the default wire format,
+ * e.g. `{ "items": [...], "eventId": "42" }`. 204 means "stop".
+ */
+export function poll(url: string | URL, options: PollOptions = {}): Transport {
+  return {
+    connect(sink) {
+      let lastEventId = options.lastEventId;
+
+      async function open(attempt: Attempt): Promise<Outcome> {
+        while (!attempt.signal.aborted) {
+          const target = resolveUrl(url);
+          if (lastEventId) target.searchParams.set('lastEventId', lastEventId);
+          const startedAt = Date.now();
+          let response: Response;
+          let text: string;
+          try {
+            const headers = await buildHeaders(options.headers, attempt.credentials, { Accept: 'application/json' });
+            response = await fetch(target, {
+              headers,
+              credentials: options.withCredentials ? 'include' : 'same-origin',
+              cache: 'no-store',
+              signal: attempt.signal,
+            });
+            const refused = classifyResponse(response);
+            if (refused) {
+              response.body?.cancel().catch(() => {});
+              return refused;
+            }
+            attempt.opened();
+            text = await readBounded(response, attempt.signal);
+          } catch (cause) {
+            if (!(cause instanceof TooLarge)) return networkFailure(cause);
+            sink.error(new NotifError('too-large', `poll response larger than ${MAX_FRAME_CHARS} characters skipped`));
+            text = '';
+          }
+          if (attempt.signal.aborted) break;
+          let delivered = false;
+          if (text.trim() !== '') {
+            const cursor = sink.message(text, { replay: attempt.isReplay() });
+            if (cursor !== undefined) {
+              delivered = cursor !== lastEventId;
+              lastEventId = cursor;
+            }
+            attempt.progressed();
+          }
+          const elapsed = Date.now() - startedAt;
+          const pause = options.long
+            ? delivered || elapsed >= LONG_POLL_MIN_GAP_MS
+              ? 0
+              : LONG_POLL_MIN_GAP_MS - elapsed
+            : (options.intervalMs ?? 5000);
+          if (pause > 0) await wait(pause, attempt.signal);
+        }
+        return { kind: 'retry' };
+      }
+
+      return runConnection(sink, open, options, { cursor: () => lastEventId });
+    },
+  };
+}

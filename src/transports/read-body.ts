@@ -1,0 +1,32 @@
+/**
+ * Reads a response body as UTF-8 text chunks (whatever charset the server
+ * claims, as the event-stream spec requires), calling `onText` per chunk until
+ * the body ends. Resolves when it ends; rejects on a network error or abort.
+ */
+export async function readText(
+  body: ReadableStream<Uint8Array>,
+  signal: AbortSignal,
+  onText: (text: string) => void,
+): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder('utf-8');
+  const cancel = (): void => {
+    reader.cancel().catch(() => {});
+  };
+  signal.addEventListener('abort', cancel, { once: true });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (signal.aborted) return;
+      if (done) {
+        const rest = decoder.decode();
+        if (rest) onText(rest);
+        return;
+      }
+      const text = decoder.decode(value, { stream: true });
+      if (text) onText(text);
+    }
+  } finally {
+    signal.removeEventListener('abort', cancel);
+  }
+}

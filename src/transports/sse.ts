@@ -1,0 +1,141 @@
+import { NotifError } from '../core/errors.js';
+import type { Transport, TransportSink } from '../core/types.js';
+import { MAX_FRAME_CHARS } from '../core/wire.js';
+import { runConnection, type Attempt, type ConnectionOptions } from './connection.js';
+import { buildHeaders, resolveUrl, type HeadersOption } from './headers.js';
+import { classifyResponse, networkFailure, type Outcome } from './outcome.js';
+import { readText } from './read-body.js';
+import { createSseParser } from './sse-parser.js';
+
+export interface SseOptions extends ConnectionOptions {
+  /** Send cookies to a cross-origin endpoint. */
+  withCredentials?: boolean;
+  /** Extra request headers (e.g. `Authorization`), or a function returning fresh ones per attempt. */
+  headers?: HeadersOption;
+  /** Event types to read. Default: unnamed, `message` and `notification`. */
+  events?: string[];
+  /** Use the browser's EventSource (no status codes, no headers) instead of fetch. */
+  native?: boolean;
+}
+
+const DEFAULT_EVENTS = ['message', 'notification'];
+
+/**
+ * Server-Sent Events, the default push source. Streams with `fetch`, so it
+ * sees status codes (a 401 and a 503 differ) and can send auth headers;
+ * resumes with `Last-Event-ID`; honours `retry:` as a floor; stops on 204.
+ */
+export function sse(url: string | URL, options: SseOptions = {}): Transport {
+  return {
+    connect(sink) {
+      return options.native ? connectNative(url, options, sink) : connectFetch(url, options, sink);
+    },
+  };
+}
+
+function connectFetch(url: string | URL, options: SseOptions, sink: TransportSink): () => void {
+  const events = new Set(options.events ?? DEFAULT_EVENTS);
+  let lastEventId = options.lastEventId;
+
+  async function open(attempt: Attempt): Promise<Outcome> {
+    const fixed: Record<string, string> = { Accept: 'text/event-stream', 'Cache-Control': 'no-cache' };
+    if (lastEventId) fixed['Last-Event-ID'] = lastEventId;
+    let response: Response;
+    try {
+      const headers = await buildHeaders(options.headers, attempt.credentials, fixed);
+      response = await fetch(resolveUrl(url), {
+        headers,
+        credentials: options.withCredentials ? 'include' : 'same-origin',
+        cache: 'no-store',
+        signal: attempt.signal,
+      });
+    } catch (cause) {
+      return networkFailure(cause);
+    }
+    const refused = classifyResponse(response);
+    if (refused) {
+      response.body?.cancel().catch(() => {});
+      return refused;
+    }
+    const type = response.headers.get('Content-Type') ?? '';
+    if (!/^text\/event-stream\s*(;|$)/i.test(type) || !response.body) {
+      response.body?.cancel().catch(() => {});
+      // A proxy's HTML error page must never be parsed as events; retrying would loop on it.
+      const error = new NotifError('content-type', `expected text/event-stream, got "${type || 'nothing'}"`, {
+        status: response.status,
+      });
+      return { kind: 'terminal', status: 'error', error };
+    }
+
+    attempt.opened();
+    const parser = createSseParser(
+      {
+        event(eventType, data) {
+          if (!events.has(eventType)) return;
+          attempt.progressed();
+          const meta = lastEventId === undefined ? { replay: attempt.isReplay() } : { id: lastEventId, replay: attempt.isReplay() };
+          sink.message(data, meta);
+        },
+        id(id) {
+          lastEventId = id === '' ? undefined : id;
+        },
+        retry(ms) {
+          attempt.setRetryFloor(ms);
+        },
+        activity() {},
+        overflow(size) {
+          sink.error(new NotifError('too-large', `event larger than ${MAX_FRAME_CHARS} characters (${size}+) skipped`));
+        },
+      },
+      MAX_FRAME_CHARS,
+    );
+    try {
+      await readText(response.body, attempt.signal, (text) => parser.feed(text));
+    } catch (cause) {
+      return networkFailure(cause);
+    }
+    // The server ended the stream: per the spec that means "reconnect", not "stop".
+    return { kind: 'retry' };
+  }
+
+  return runConnection(sink, open, options, { cursor: () => lastEventId });
+}
+
+function connectNative(url: string | URL, options: SseOptions, sink: TransportSink): () => void {
+  const events = options.events ?? DEFAULT_EVENTS;
+  let lastEventId = options.lastEventId;
+
+  function open(attempt: Attempt): Promise<Outcome> {
+    return new Promise((resolve) => {
+      const target = resolveUrl(url);
+      // EventSource cannot set headers; a fresh one resumes through the query instead.
+      if (lastEventId) target.searchParams.set('lastEventId', lastEventId);
+      const source = new EventSource(target, { withCredentials: options.withCredentials ?? false });
+      const onMessage = (event: MessageEvent<unknown>): void => {
+        lastEventId = event.lastEventId === '' ? undefined : event.lastEventId;
+        attempt.progressed();
+        const meta = lastEventId === undefined ? { replay: attempt.isReplay() } : { id: lastEventId, replay: attempt.isReplay() };
+        sink.message(event.data, meta);
+      };
+      const finish = (outcome: Outcome): void => {
+        source.close();
+        for (const type of events) source.removeEventListener(type, onMessage);
+        resolve(outcome);
+      };
+      for (const type of events) source.addEventListener(type, onMessage);
+      source.onopen = () => attempt.opened();
+      source.onerror = () => {
+        // CONNECTING: the browser reconnects by itself, with Last-Event-ID. CLOSED: it gave up
+        // (a non-200 or a wrong content type, which it does not let us tell apart).
+        if (source.readyState === EventSource.CLOSED) {
+          finish({ kind: 'retry', error: new NotifError('network', 'EventSource closed the connection') });
+        } else {
+          sink.status('reconnecting', {});
+        }
+      };
+      attempt.signal.addEventListener('abort', () => finish({ kind: 'retry' }), { once: true });
+    });
+  }
+
+  return runConnection(sink, open, options, { cursor: () => lastEventId });
+}

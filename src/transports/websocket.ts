@@ -1,0 +1,127 @@
+import { NotifError } from '../core/errors.js';
+import type { Transport, TransportSink } from '../core/types.js';
+import { MAX_FRAME_CHARS } from '../core/wire.js';
+import { runConnection, type Attempt, type ConnectionOptions } from './connection.js';
+import { resolveUrl } from './headers.js';
+import type { Outcome } from './outcome.js';
+
+export interface WebSocketOptions extends ConnectionOptions {
+  protocols?: string | string[];
+  /** How often the client sends `ping`, in ms. Default 25000; 0 turns the heartbeat off. */
+  heartbeatMs?: number;
+  /** With no inbound frame for this long, the socket is replaced. Default 35000. */
+  timeoutMs?: number;
+  /** The heartbeat message. Default `{"type":"ping"}`. */
+  ping?: unknown;
+}
+
+/** Close codes that mean "do not come back": the server or the browser judged the protocol broken. */
+const TERMINAL_CLOSE_CODES = new Set([1002, 1003, 1007, 1008, 1009, 1010]);
+
+/** Messages `send()` keeps while the socket is down; past it the oldest are dropped and reported. */
+const OUTGOING_LIMIT = 100;
+
+function encode(message: unknown): string {
+  return typeof message === 'string' ? message : JSON.stringify(message);
+}
+
+function websocketUrl(url: string | URL, lastEventId: string | undefined): URL {
+  const target = resolveUrl(url);
+  if (target.protocol === 'http:') target.protocol = 'ws:';
+  else if (target.protocol === 'https:') target.protocol = 'wss:';
+  if (lastEventId) target.searchParams.set('lastEventId', lastEventId);
+  return target;
+}
+
+/**
+ * WebSocket push source: reconnects with backoff and resumes by adding
+ * `lastEventId=<cursor>` to the URL; a heartbeat finds half-open sockets;
+ * `send()` queues while disconnected (bounded) and flushes in order on open.
+ */
+export function websocket(url: string | URL, options: WebSocketOptions = {}): Transport {
+  let socket: WebSocket | undefined;
+  let activeSink: TransportSink | undefined;
+  const outgoing: string[] = [];
+
+  const flush = (): void => {
+    while (socket?.readyState === WebSocket.OPEN && outgoing.length) socket.send(outgoing.shift() as string);
+  };
+
+  return {
+    send(message) {
+      outgoing.push(encode(message));
+      if (outgoing.length > OUTGOING_LIMIT) {
+        outgoing.shift();
+        activeSink?.error(new NotifError('protocol', `outgoing queue full (${OUTGOING_LIMIT}); dropped the oldest message`));
+      }
+      flush();
+    },
+    connect(sink) {
+      let lastEventId = options.lastEventId;
+      activeSink = sink;
+
+      function open(attempt: Attempt): Promise<Outcome> {
+        return new Promise((resolve) => {
+          const ws = new WebSocket(websocketUrl(url, lastEventId), options.protocols);
+          let heartbeat: ReturnType<typeof setInterval> | undefined;
+          let deadline: ReturnType<typeof setTimeout> | undefined;
+          const timeoutMs = options.timeoutMs ?? 35_000;
+
+          const finish = (outcome: Outcome): void => {
+            clearInterval(heartbeat);
+            clearTimeout(deadline);
+            ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
+            if (ws.readyState === WebSocket.CONNECTING || ws.readyState === WebSocket.OPEN) ws.close(1000);
+            if (socket === ws) socket = undefined;
+            resolve(outcome);
+          };
+          const armDeadline = (): void => {
+            clearTimeout(deadline);
+            deadline = setTimeout(() => {
+              finish({ kind: 'retry', error: new NotifError('network', `no frame for ${timeoutMs} ms; replacing the socket`) });
+            }, timeoutMs);
+          };
+
+          ws.onopen = () => {
+            socket = ws;
+            attempt.opened();
+            armDeadline();
+            const every = options.heartbeatMs ?? 25_000;
+            if (every > 0) heartbeat = setInterval(() => ws.send(encode(options.ping ?? { type: 'ping' })), every);
+            flush();
+          };
+          ws.onmessage = (event: MessageEvent<unknown>) => {
+            armDeadline();
+            attempt.progressed();
+            if (typeof event.data !== 'string') {
+              sink.error(new NotifError('protocol', 'binary frame where text was expected; skipped'));
+              return;
+            }
+            if (event.data.length > MAX_FRAME_CHARS) {
+              sink.error(new NotifError('too-large', `frame larger than ${MAX_FRAME_CHARS} characters skipped`));
+              return;
+            }
+            const cursor = sink.message(event.data, { replay: attempt.isReplay() });
+            if (cursor !== undefined) lastEventId = cursor;
+          };
+          ws.onclose = (event) => {
+            const reason = event.reason ? `: ${event.reason}` : '';
+            const error = new NotifError('network', `socket closed with code ${event.code}${reason}`, { status: event.code });
+            if (TERMINAL_CLOSE_CODES.has(event.code)) {
+              finish({ kind: 'terminal', status: 'error', error: new NotifError('protocol', error.message, { status: event.code }) });
+            } else {
+              finish({ kind: 'retry', error });
+            }
+          };
+          attempt.signal.addEventListener('abort', () => finish({ kind: 'retry' }), { once: true });
+        });
+      }
+
+      const stop = runConnection(sink, open, options, { cursor: () => lastEventId });
+      return () => {
+        if (activeSink === sink) activeSink = undefined;
+        stop();
+      };
+    },
+  };
+}

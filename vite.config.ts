@@ -1,0 +1,55 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type UserConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const src = (path: string): string => `${root}src/${path}`;
+
+// One `define/<tag>` entry per element, found from the files so a new element needs no config.
+function defineEntries(): Record<string, string> {
+  const entries: Record<string, string> = {};
+  for (const tag of readdirSync(src('elements'))) {
+    entries[`define/${tag}`] = src(`elements/${tag}/${tag}.define.ts`);
+  }
+  return entries;
+}
+
+// The library build leaves dependencies to the app's bundler, so they are deduplicated there.
+const dependencies = /^(lit|@lit\/|@lit-labs\/|nanostores|@nanostores\/|eventsource-parser)/;
+
+const library: UserConfig = {
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    sourcemap: true,
+    minify: false,
+    lib: {
+      entry: { index: src('index.ts'), core: src('core/index.ts'), define: src('define.ts'), ...defineEntries() },
+      formats: ['es'],
+    },
+    rollupOptions: {
+      external: (id) => dependencies.test(id),
+      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+};
+
+// Everything inside, Lit included; nanostores reads process.env.NODE_ENV, which a browser lacks.
+const browser: UserConfig = {
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  build: {
+    outDir: 'dist/browser',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    minify: true,
+    lib: {
+      entry: src('browser.ts'),
+      formats: ['es'],
+      fileName: () => 'notif-elements.js',
+    },
+  },
+};
+
+export default defineConfig(({ mode }) => (mode === 'browser' ? browser : library));
