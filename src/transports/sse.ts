@@ -124,14 +124,10 @@ function connectNative(url: string | URL, options: SseOptions, sink: TransportSi
       };
       for (const type of events) source.addEventListener(type, onMessage);
       source.onopen = () => attempt.opened();
+      // The browser would reconnect by itself at a fixed interval, offline or not; taking over
+      // gives it the same backoff, offline pause and resume (through the query) as the others.
       source.onerror = () => {
-        // CONNECTING: the browser reconnects by itself, with Last-Event-ID. CLOSED: it gave up
-        // (a non-200 or a wrong content type, which it does not let us tell apart).
-        if (source.readyState === EventSource.CLOSED) {
-          finish({ kind: 'retry', error: new NotifError('network', 'EventSource closed the connection') });
-        } else {
-          sink.status('reconnecting', {});
-        }
+        finish({ kind: 'retry', error: new NotifError('network', 'EventSource lost the connection') });
       };
       attempt.signal.addEventListener('abort', () => finish({ kind: 'retry' }), { once: true });
     });

@@ -87,7 +87,8 @@ export class NotifProvider extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.isConnected) return;
-    if (this.#ownStore && !this.store && (changed.has('src') || changed.has('transport'))) {
+    // The first update only confirms the values the store was just created from.
+    if (this.hasUpdated && this.#ownStore && !this.store && (changed.has('src') || changed.has('transport'))) {
       this.#ownStore.setTransport(this.#createTransport());
     }
     this.#sync();

@@ -1,0 +1,112 @@
+import { ContextConsumer } from '@lit/context';
+import { expect, fixture, html } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { notificationStoreContext } from '../../src/context.js';
+import { createNotificationStore, type NotificationStore } from '../../src/core/store.js';
+import '../../src/elements/notif-provider/notif-provider.define.js';
+import type { NotifProvider } from '../../src/elements/notif-provider/notif-provider.js';
+import type { NotifErrorEvent } from '../../src/events/notif-error-event.js';
+import type { NotifStatusEvent } from '../../src/events/notif-status-event.js';
+import { channel, control, hubLog, hubUrl, waitFor } from '../helpers/hub.js';
+
+/** A minimal element that reads the store the way every notif-* element does: by context. */
+class StoreProbe extends LitElement {
+  consumer = new ContextConsumer(this, { context: notificationStoreContext, subscribe: true });
+  get store(): NotificationStore | undefined {
+    return this.consumer.value;
+  }
+}
+customElements.define('store-probe', StoreProbe);
+
+describe('notif-provider', () => {
+  let c: string;
+  beforeEach(() => {
+    c = channel('provider');
+  });
+  afterEach(() => control(c, { action: 'reset' }));
+
+  it('renders nothing of its own and creates no store without src', async () => {
+    const el = await fixture<NotifProvider>(html`<notif-provider><store-probe></store-probe></notif-provider>`);
+    expect(getComputedStyle(el).display).to.equal('contents');
+    expect(el.activeStore).to.equal(undefined);
+  });
+
+  it('creates a store from src, provides it by context and delivers from a live SSE server', async () => {
+    await control(c, { action: 'publish', count: 3 });
+    const el = await fixture<NotifProvider>(
+      html`<notif-provider src=${hubUrl(c, 'sse')} max-items="2"><store-probe></store-probe></notif-provider>`,
+    );
+    const probe = el.querySelector('store-probe') as StoreProbe;
+    expect(probe.store).to.equal(el.activeStore);
+    await waitFor(() => probe.store?.$items.get().length === 2);
+    expect(probe.store?.$items.get().map((n) => n.id)).to.deep.equal(['3', '2']);
+  });
+
+  it('re-dispatches status as notif-status and rejected frames as notif-error with error and raw', async () => {
+    await control(c, { action: 'publish', frames: ['{oops'] });
+    const statuses: string[] = [];
+    const errors: NotifErrorEvent[] = [];
+    const el = document.createElement('notif-provider');
+    el.addEventListener('notif-status', (e: NotifStatusEvent) => statuses.push(e.status));
+    el.addEventListener('notif-error', (e) => errors.push(e));
+    el.src = hubUrl(c, 'sse');
+    document.body.append(el);
+    try {
+      await waitFor(() => errors.length === 1);
+      expect(statuses).to.include('open');
+      expect(errors[0]?.error.code).to.equal('invalid-json');
+      expect(errors[0]?.raw).to.equal('{oops');
+      expect(errors[0]?.bubbles && errors[0]?.composed).to.equal(true);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('switching transport reconnects the same store: items kept, cursor reset', async () => {
+    await control(c, { action: 'publish', count: 2 });
+    const el = await fixture<NotifProvider>(html`<notif-provider src=${hubUrl(c, 'sse')}></notif-provider>`);
+    const store = el.activeStore;
+    await waitFor(() => store?.$items.get().length === 2);
+    el.transport = 'websocket';
+    el.src = hubUrl(c, 'ws');
+    await waitFor(async () => (await hubLog(c)).requests.some((r) => r.transport === 'ws'));
+    await control(c, { action: 'publish', count: 1 });
+    await waitFor(() => store?.$items.get().length === 3);
+    expect(el.activeStore).to.equal(store);
+    const ws = (await hubLog(c)).requests.find((r) => r.transport === 'ws');
+    expect(ws?.lastEventId).to.equal(null);
+  });
+
+  it('stops its own store when removed from the page', async () => {
+    const el = await fixture<NotifProvider>(html`<notif-provider src=${hubUrl(c, 'sse')}></notif-provider>`);
+    await waitFor(() => el.activeStore?.$status.get() === 'open');
+    el.remove();
+    await waitFor(async () => (await hubLog(c)).open === 0);
+    expect(el.activeStore?.$status.get()).to.equal('idle');
+  });
+
+  it('uses a store given as .store instead of creating one', async () => {
+    const store = createNotificationStore();
+    store.add({ id: 1, title: 'from code' });
+    const el = await fixture<NotifProvider>(
+      html`<notif-provider .store=${store} src=${hubUrl(c, 'sse')}><store-probe></store-probe></notif-provider>`,
+    );
+    expect((el.querySelector('store-probe') as StoreProbe).store).to.equal(store);
+    expect((await hubLog(c)).requests).to.have.length(0);
+  });
+
+  it('reports an unknown transport name as notif-error', async () => {
+    const el = document.createElement('notif-provider');
+    const errors: NotifErrorEvent[] = [];
+    el.addEventListener('notif-error', (e) => errors.push(e));
+    el.setAttribute('transport', 'carrier-pigeon');
+    el.src = '/nowhere';
+    document.body.append(el);
+    try {
+      await waitFor(() => errors.length === 1);
+      expect(errors[0]?.error.message).to.contain('carrier-pigeon');
+    } finally {
+      el.remove();
+    }
+  });
+});
