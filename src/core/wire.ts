@@ -99,9 +99,10 @@ export function decodeMessage(data: unknown, parse?: ParseFn, receivedAt: number
       }
       case 'read':
       case 'remove': {
+        const type = item.type === 'read' ? 'read' : 'remove';
         const ids = readIds(item.ids);
-        if (ids) out.commands.push({ type: item.type === 'read' ? 'read' : 'remove', ids });
-        else out.errors.push(new NotifError('invalid-command', `${item.type}: ids must be an array of ids`, { raw: item }));
+        if (ids) out.commands.push({ type, ids });
+        else out.errors.push(new NotifError('invalid-command', `${type}: ids must be an array of ids`, { raw: item }));
         return;
       }
       case 'snapshot': {

@@ -1,0 +1,29 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { isExternalUrl } from '../../core/url.js';
+import type { Notification } from '../../core/types.js';
+
+// Notification fields reach the DOM only through Lit text and attribute bindings;
+// URLs were already filtered by the normalizer's rule.
+
+/** `rel` for a link to `url`: external links never get `window.opener` or a referrer. */
+export function relFor(url: string): string | typeof nothing {
+  return isExternalUrl(url, location.origin) ? 'noopener noreferrer' : nothing;
+}
+
+/** `target` for a link to `url`: external links open in a new tab. */
+export function targetFor(url: string): string | typeof nothing {
+  return isExternalUrl(url, location.origin) ? '_blank' : nothing;
+}
+
+/** Opens `url` the way a link with `relFor`/`targetFor` would. */
+export function follow(url: string): void {
+  if (isExternalUrl(url, location.origin)) window.open(url, '_blank', 'noopener,noreferrer');
+  else location.assign(url);
+}
+
+/** The notification's icon as a decorative image, or nothing. */
+export function iconTemplate(notification: Notification): TemplateResult | typeof nothing {
+  return notification.icon
+    ? html`<img part="icon" src=${notification.icon} alt="" loading="lazy" referrerpolicy="no-referrer" />`
+    : nothing;
+}
