@@ -1,2 +1,4 @@
 // Registers every element: `import 'notif-elements/define'`.
 import './elements/notif-provider/notif-provider.define.js';
+import './elements/notif-feed/notif-feed.define.js';
+import './elements/notif-bell/notif-bell.define.js';

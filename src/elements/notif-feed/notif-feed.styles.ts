@@ -1,0 +1,160 @@
+import { css } from 'lit';
+
+export const feedStyles = css`
+  :host {
+    --_feed-height: var(--notif-feed-height, 26rem);
+    --_item-unread: var(--notif-item-unread-bg, color-mix(in srgb, var(--_accent) 8%, var(--_surface)));
+    display: flex;
+    flex-direction: column;
+    min-inline-size: 0;
+    background: var(--_surface);
+    color: var(--_text);
+    font-size: 0.875rem;
+    line-height: 1.4;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem;
+    padding: 0.5rem 0.75rem;
+    border-block-end: 1px solid var(--_border);
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    flex: 1;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    background: none;
+    border: 1px solid transparent;
+    border-radius: calc(var(--_radius) / 2);
+    padding: 0.25rem 0.5rem;
+    cursor: pointer;
+  }
+  button:hover {
+    background: var(--_surface-alt);
+  }
+  .filters button[aria-pressed='true'] {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  [part~='mark-all'] {
+    color: var(--_accent);
+  }
+  [part~='mark-all']:disabled {
+    color: var(--_muted);
+    cursor: default;
+  }
+  [part~='list'] {
+    block-size: var(--_feed-height);
+    overflow: auto;
+    overscroll-behavior: contain;
+  }
+  .day {
+    inline-size: 100%;
+    box-sizing: border-box;
+    margin: 0;
+    padding: 0.75rem 0.75rem 0.25rem;
+    font-size: 0.75rem;
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--_muted);
+  }
+  [part~='item'] {
+    inline-size: 100%;
+    box-sizing: border-box;
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.25rem 0.75rem;
+    padding: 0.625rem 0.75rem;
+    border-block-end: 1px solid var(--_border);
+    cursor: pointer;
+    outline-offset: -2px;
+  }
+  [part~='item']:hover {
+    background: var(--_surface-alt);
+  }
+  [part~='item'][data-read='false'] {
+    background: var(--_item-unread);
+  }
+  [part~='item'][data-read='false'] [part~='title'] {
+    font-weight: 600;
+  }
+  .marker {
+    grid-row: span 3;
+    inline-size: 2rem;
+    block-size: 2rem;
+    display: grid;
+    place-items: center;
+    color: var(--_muted);
+  }
+  [data-read='false'] .marker {
+    color: var(--_accent);
+  }
+  [data-priority='urgent'] .marker,
+  [data-priority='high'] .marker {
+    color: var(--_danger);
+  }
+  [part~='icon'] {
+    inline-size: 2rem;
+    block-size: 2rem;
+    border-radius: 50%;
+    object-fit: cover;
+  }
+  [part~='title'] {
+    margin: 0;
+    font-size: inherit;
+    overflow-wrap: anywhere;
+  }
+  [part~='body'] {
+    margin: 0;
+    color: var(--_muted);
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--notif-body-lines, 2);
+    line-clamp: var(--notif-body-lines, 2);
+    overflow: hidden;
+    overflow-wrap: anywhere;
+  }
+  [part~='time'] {
+    font-size: 0.75rem;
+    color: var(--_muted);
+  }
+  .actions {
+    grid-column: 2;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  [part~='action'] {
+    border-color: var(--_border);
+    color: var(--_accent);
+    text-decoration: none;
+    padding: 0.125rem 0.5rem;
+    border-radius: calc(var(--_radius) / 2);
+    border-style: solid;
+    border-width: 1px;
+  }
+  [part~='empty'],
+  .state {
+    padding: 2rem 1rem;
+    text-align: center;
+    color: var(--_muted);
+  }
+  .state.error {
+    color: var(--_danger);
+  }
+  .footer {
+    display: flex;
+    justify-content: center;
+    padding: 0.5rem;
+  }
+  [part~='load-more'] {
+    border-color: var(--_border);
+  }
+`;

@@ -1,0 +1,384 @@
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { NotificationStore } from '../../core/store.js';
+import type { Notification, NotificationAction } from '../../core/types.js';
+import { ClockController } from '../../controllers/clock-controller.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { NotifClickEvent } from '../../events/notif-click-event.js';
+import { NotifReadEvent } from '../../events/notif-read-event.js';
+import { formatDay, formatFull, formatRelative, startOfDay } from '../../i18n/format.js';
+import { languageOf } from '../../i18n/lang.js';
+import { dotIcon } from '../../styles/icons.js';
+import { tokens } from '../../styles/tokens.js';
+import { follow, iconTemplate, relFor, targetFor } from '../shared/content.js';
+import { feedStyles } from './notif-feed.styles.js';
+
+/** Every visible string of `<notif-feed>`; override any subset through `.strings`. */
+export interface FeedStrings {
+  list: string;
+  filters: string;
+  all: string;
+  unread: string;
+  markAllRead: string;
+  empty: string;
+  emptyFiltered: string;
+  loading: string;
+  loadMore: string;
+  loadingMore: string;
+  loadFailed: string;
+  retry: string;
+  today: string;
+  yesterday: string;
+  unreadItem: string;
+  offline: string;
+  connectionError: string;
+}
+
+export const defaultFeedStrings: FeedStrings = {
+  list: 'Notifications',
+  filters: 'Filter notifications',
+  all: 'All',
+  unread: 'Unread',
+  markAllRead: 'Mark all as read',
+  empty: "You're all caught up.",
+  emptyFiltered: 'Nothing here.',
+  loading: 'Loading notifications…',
+  loadMore: 'Load older notifications',
+  loadingMore: 'Loading older notifications…',
+  loadFailed: 'Older notifications could not be loaded.',
+  retry: 'Try again',
+  today: 'Today',
+  yesterday: 'Yesterday',
+  unreadItem: 'Unread:',
+  offline: 'Offline. New notifications will arrive when the connection is back.',
+  connectionError: 'Cannot reach the notification server.',
+};
+
+type Row = { kind: 'day'; key: string; label: string } | { kind: 'item'; key: string; notification: Notification };
+
+/** Replaces the default item template; return a Lit template. */
+export type RenderItem = (notification: Notification) => TemplateResult;
+
+/** Rows before the end at which the next history page is requested. */
+const LOAD_AHEAD_ROWS = 10;
+
+/**
+ * The notification list: newest first, grouped by day, with filters, "mark all
+ * as read", an empty state, and older pages through `store.loadMore()`.
+ * Virtualized: with 100,000 notifications only the visible rows are in the DOM.
+ * Arrow keys move between items, Enter activates one, Tab reaches its actions.
+ *
+ * @summary The list of notifications, virtualized, with filters and mark all as read.
+ * @tag notif-feed
+ * @slot empty - Shown when there is nothing to list (default: "You're all caught up.").
+ * @csspart list - The scrolling list (role list).
+ * @csspart item - One notification row, with `data-id` and `data-read="true|false"`.
+ * @csspart icon - The notification's icon image.
+ * @csspart title - The notification's title.
+ * @csspart body - The notification's body, clamped.
+ * @csspart time - The relative time.
+ * @csspart action - Each action link or button.
+ * @csspart empty - The empty state.
+ * @csspart mark-all - The "mark all as read" button.
+ * @csspart load-more - The "load older notifications" button.
+ * @cssprop [--notif-feed-height=26rem] - Height of the scrolling list.
+ * @cssprop [--notif-body-lines=2] - Lines of body text shown before it is clamped.
+ * @cssprop [--notif-item-unread-bg=color-mix(in srgb, var(--notif-accent) 8%, var(--notif-surface))] - Background of unread items.
+ * @cssprop [--notif-accent=#2563eb] - Accent color (unread marker, active filter, links).
+ * @cssprop [--notif-surface=#ffffff] - Background.
+ * @cssprop [--notif-surface-alt=#f3f4f6] - Hover background.
+ * @cssprop [--notif-text=#111827] - Text color.
+ * @cssprop [--notif-muted=#4b5563] - Secondary text color.
+ * @cssprop [--notif-border=#d1d5db] - Separators.
+ * @cssprop [--notif-danger=#b91c1c] - Error text.
+ * @cssprop [--notif-radius=8px] - Corner radius.
+ * @cssprop [--notif-font=system-ui] - Font family.
+ * @fires {NotifClickEvent} notif-click - A notification or one of its actions was activated; cancelable (prevents mark-read and navigation).
+ * @fires {NotifReadEvent} notif-read - Request to mark notifications read (an activated item, or "mark all as read"); cancelable.
+ */
+export class NotifFeed extends LitElement {
+  static override styles = [tokens, feedStyles];
+
+  static override properties = {
+    filter: { type: String, reflect: true },
+    theme: { type: String, reflect: true },
+    store: { attribute: false },
+    renderItem: { attribute: false },
+    strings: { attribute: false },
+    _active: { state: true },
+  };
+
+  /** `all` (default), `unread`, or a topic id. */
+  declare filter: string;
+  /** `light` or `dark`; unset follows `prefers-color-scheme`. */
+  declare theme: 'light' | 'dark' | undefined;
+  /** The store to read; defaults to the nearest `<notif-provider>`'s. */
+  declare store: NotificationStore | undefined;
+  /** Replaces the default item template entirely. */
+  declare renderItem: RenderItem | undefined;
+  /** Overrides for any visible string. */
+  declare strings: Partial<FeedStrings>;
+  declare private _active: string | undefined;
+
+  #store = new StoreController(this, (store) => [store.$items, store.$status, store.$history, store.$topics]);
+  #clock = new ClockController(this);
+  #rows: Row[] = [];
+  #rowsKey: unknown[] = [];
+
+  constructor() {
+    super();
+    this.filter = 'all';
+    this.strings = {};
+  }
+
+  /** Moves keyboard focus to the first (or the current) notification. */
+  override focus(options?: FocusOptions): void {
+    const row = this.#rowIndex(this._active) ?? this.#rows.findIndex((r) => r.kind === 'item');
+    if (row < 0) {
+      this.renderRoot.querySelector<HTMLElement>('button')?.focus(options);
+      return;
+    }
+    void this.#focusRow(row);
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    this.#rows = this.#computeRows();
+  }
+
+  get #text(): FeedStrings {
+    return { ...defaultFeedStrings, ...this.strings };
+  }
+
+  #visible(items: Notification[]): Notification[] {
+    if (this.filter === 'all') return items;
+    if (this.filter === 'unread') return items.filter((n) => !n.read);
+    return items.filter((n) => n.topic === this.filter);
+  }
+
+  // Rows are rebuilt only when what they depend on changed: 100,000 items must stay cheap.
+  #computeRows(): Row[] {
+    const store = this.#store.store;
+    const items = store?.$items.get() ?? [];
+    const lang = languageOf(this);
+    const today = startOfDay(this.#clock.now);
+    const key = [items, this.filter, lang, today, this.strings];
+    if (key.every((value, i) => value === this.#rowsKey[i])) return this.#rows;
+    this.#rowsKey = key;
+    const rows: Row[] = [];
+    let dayEnd = Number.POSITIVE_INFINITY;
+    for (const notification of this.#visible(items)) {
+      // Items are newest first, so a new day starts only when one falls before the current day.
+      if (notification.createdAt < dayEnd - 24 * 3600_000 || dayEnd === Number.POSITIVE_INFINITY) {
+        const start = startOfDay(notification.createdAt);
+        if (start + 24 * 3600_000 !== dayEnd) {
+          dayEnd = start + 24 * 3600_000;
+          rows.push({ kind: 'day', key: `day:${start}`, label: formatDay(start, this.#clock.now, lang, this.#text) });
+        }
+      }
+      rows.push({ kind: 'item', key: notification.id, notification });
+    }
+    return rows;
+  }
+
+  #rowIndex(id: string | undefined): number | undefined {
+    if (id === undefined) return undefined;
+    const index = this.#rows.findIndex((row) => row.kind === 'item' && row.notification.id === id);
+    return index < 0 ? undefined : index;
+  }
+
+  async #focusRow(index: number): Promise<void> {
+    const row = this.#rows[index];
+    if (row?.kind !== 'item') return;
+    this._active = row.notification.id;
+    const list = this.renderRoot.querySelector<HTMLElement & VirtualizerHostElement>('[part~="list"]');
+    list?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
+    await this.updateComplete;
+    const find = (): HTMLElement | null => this.renderRoot.querySelector<HTMLElement>(`[part~="item"][data-row="${index}"]`);
+    // A row scrolled in from far away exists only once the virtualizer has laid it out.
+    for (let frame = 0; !find() && frame < 10; frame++) await new Promise(requestAnimationFrame);
+    find()?.focus();
+  }
+
+  #activate(notification: Notification, action?: NotificationAction): boolean {
+    if (!this.dispatchEvent(new NotifClickEvent(notification, action))) return false;
+    if (!notification.read && this.dispatchEvent(new NotifReadEvent([notification]))) {
+      this.#store.store?.markRead(notification.id);
+    }
+    return true;
+  }
+
+  #onItemClick(event: MouseEvent, notification: Notification): void {
+    // Clicks on an action are handled by the action itself.
+    if ((event.target as Element).closest('[part~="action"]')) return;
+    this._active = notification.id;
+    if (this.#activate(notification) && notification.url) follow(notification.url);
+  }
+
+  #onActionClick(event: MouseEvent, notification: Notification, action: NotificationAction): void {
+    event.stopPropagation();
+    // A link navigates by itself unless the app prevented the click.
+    if (!this.#activate(notification, action)) event.preventDefault();
+  }
+
+  #onKeyDown(event: KeyboardEvent): void {
+    const target = event.target as HTMLElement;
+    const current = this.#rowIndex(target.dataset.id);
+    if (current === undefined) return;
+    const items = this.#rows.map((row, i) => (row.kind === 'item' ? i : -1)).filter((i) => i >= 0);
+    const position = items.indexOf(current);
+    const next = {
+      ArrowDown: items[position + 1],
+      ArrowUp: items[position - 1],
+      Home: items[0],
+      End: items.at(-1),
+    }[event.key];
+    if (next !== undefined) {
+      event.preventDefault();
+      void this.#focusRow(next);
+      return;
+    }
+    if ((event.key === 'Enter' || event.key === ' ') && target.matches('[part~="item"]')) {
+      event.preventDefault();
+      const row = this.#rows[current];
+      if (row?.kind === 'item') this.#onItemClick(event as unknown as MouseEvent, row.notification);
+    }
+  }
+
+  #onVisibilityChanged(event: Event & { last?: number }): void {
+    const last = event.last ?? 0;
+    if (last >= this.#rows.length - LOAD_AHEAD_ROWS) void this.#store.store?.loadMore();
+  }
+
+  #markAllRead(): void {
+    const store = this.#store.store;
+    const unread = store?.$items.get().filter((n) => !n.read) ?? [];
+    if (unread.length && this.dispatchEvent(new NotifReadEvent(unread))) store?.markAllRead();
+  }
+
+  #renderDefaultItem(notification: Notification): TemplateResult {
+    const text = this.#text;
+    const lang = languageOf(this);
+    return html`
+      <span class="marker">${notification.icon ? iconTemplate(notification) : dotIcon}</span>
+      <p part="title" id="t-${notification.id}">
+        ${notification.read ? nothing : html`<span class="visually-hidden">${text.unreadItem} </span>`}${notification.title}
+      </p>
+      ${notification.body ? html`<p part="body">${notification.body}</p>` : nothing}
+      <time part="time" datetime=${new Date(notification.createdAt).toISOString()} title=${formatFull(notification.createdAt, lang)}>
+        ${formatRelative(notification.createdAt, this.#clock.now, lang)}
+      </time>
+      ${notification.actions?.length
+        ? html`<div class="actions">
+            ${notification.actions.map((action) =>
+              action.url
+                ? html`<a
+                    part="action"
+                    href=${action.url}
+                    rel=${relFor(action.url)}
+                    target=${targetFor(action.url)}
+                    @click=${(e: MouseEvent) => this.#onActionClick(e, notification, action)}
+                    >${action.label}</a
+                  >`
+                : html`<button part="action" type="button" @click=${(e: MouseEvent) => this.#onActionClick(e, notification, action)}>
+                    ${action.label}
+                  </button>`,
+            )}
+          </div>`
+        : nothing}
+    `;
+  }
+
+  #renderRow(row: Row, index: number): TemplateResult {
+    if (row.kind === 'day') {
+      return html`<div role="listitem" class="day"><span role="heading" aria-level="3">${row.label}</span></div>`;
+    }
+    const n = row.notification;
+    const active = this._active ?? this.#rows.find((r) => r.kind === 'item')?.key;
+    return html`<div
+      role="listitem"
+      part="item"
+      tabindex=${n.id === active ? 0 : -1}
+      data-id=${n.id}
+      data-read=${String(n.read)}
+      data-row=${index}
+      data-priority=${n.priority ?? 'normal'}
+      @click=${(e: MouseEvent) => this.#onItemClick(e, n)}
+      @keydown=${this.#onKeyDown}
+    >
+      ${this.renderItem ? this.renderItem(n) : this.#renderDefaultItem(n)}
+    </div>`;
+  }
+
+  #renderStatus(): TemplateResult | typeof nothing {
+    const status = this.#store.store?.$status.get();
+    if (status === 'offline') return html`<div class="state" role="status">${this.#text.offline}</div>`;
+    if (status === 'error') {
+      const detail = this.#store.store?.$statusDetail.get();
+      return html`<div class="state error" role="alert">
+        ${this.#text.connectionError}${detail?.error ? html` (${detail.error.message})` : nothing}
+      </div>`;
+    }
+    return nothing;
+  }
+
+  #renderFooter(): TemplateResult | typeof nothing {
+    const history = this.#store.store?.$history.get();
+    if (!history || history.done) return nothing;
+    if (history.loading) return html`<div class="footer" role="status">${this.#text.loadingMore}</div>`;
+    return html`<div class="footer">
+      ${history.error ? html`<span class="state error" role="alert">${this.#text.loadFailed}</span>` : nothing}
+      <button part="load-more" type="button" @click=${() => void this.#store.store?.loadMore()}>
+        ${history.error ? this.#text.retry : this.#text.loadMore}
+      </button>
+    </div>`;
+  }
+
+  protected override render(): unknown {
+    const text = this.#text;
+    const store = this.#store.store;
+    const items = store?.$items.get() ?? [];
+    const topics = store?.$topics.get() ?? [];
+    const hasUnread = items.some((n) => !n.read);
+    const filters = [
+      { id: 'all', label: text.all },
+      { id: 'unread', label: text.unread },
+      ...topics.map((topic) => ({ id: topic.id, label: topic.label })),
+    ];
+    const connecting = store?.$status.get() === 'connecting' && !items.length;
+    return html`
+      <div class="toolbar">
+        <div class="filters" role="group" aria-label=${text.filters}>
+          ${filters.map(
+            (f) => html`<button type="button" aria-pressed=${String(this.filter === f.id)} @click=${() => (this.filter = f.id)}>
+              ${f.label}
+            </button>`,
+          )}
+        </div>
+        <button part="mark-all" type="button" ?disabled=${!hasUnread} @click=${this.#markAllRead}>${text.markAllRead}</button>
+      </div>
+      ${this.#renderStatus()}
+      ${connecting
+        ? html`<div class="state" role="status">${text.loading}</div>`
+        : this.#rows.length
+          ? html`<div
+              part="list"
+              role="list"
+              aria-label=${text.list}
+              @visibilityChanged=${this.#onVisibilityChanged}
+            >
+              ${virtualize<Row>({
+                items: this.#rows,
+                // The virtualizer may ask for a key past the end while the list shrinks.
+                keyFunction: (row) => (row as Row | undefined)?.key,
+                renderItem: (row: Row, index: number) => this.#renderRow(row, index),
+                scroller: true,
+                // Given statically: the default layout is a dynamic import, a round trip before the first row.
+                layout: flow(),
+              })}
+            </div>`
+          : html`<div part="empty"><slot name="empty">${this.filter === 'all' ? text.empty : text.emptyFiltered}</slot></div>`}
+      ${this.#renderFooter()}
+    `;
+  }
+}

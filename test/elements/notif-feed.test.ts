@@ -1,0 +1,287 @@
+import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { createNotificationStore, type NotificationStore } from '../../src/core/store.js';
+import type { Notification } from '../../src/core/types.js';
+import '../../src/elements/notif-feed/notif-feed.define.js';
+import type { NotifFeed } from '../../src/elements/notif-feed/notif-feed.js';
+import '../../src/elements/notif-provider/notif-provider.define.js';
+import type { NotifProvider } from '../../src/elements/notif-provider/notif-provider.js';
+import type { NotifClickEvent } from '../../src/events/notif-click-event.js';
+import type { NotifReadEvent } from '../../src/events/notif-read-event.js';
+import '../helpers/benign-errors.js';
+import { channel, control, hubUrl, waitFor } from '../helpers/hub.js';
+
+const HOUR = 3600_000;
+const now = Date.now();
+
+function storeWith(items: Record<string, unknown>[], options: Parameters<typeof createNotificationStore>[0] = {}): NotificationStore {
+  const store = createNotificationStore(options);
+  store.add(items);
+  return store;
+}
+
+const sample = (): Record<string, unknown>[] => [
+  { id: 'a', title: 'Build passed', body: 'main is green', createdAt: now - 1000, topic: 'ci', url: '/builds/1' },
+  { id: 'b', title: 'New comment', body: 'Looks good to me', createdAt: now - 2 * HOUR, topic: 'social', read: true },
+  {
+    id: 'c',
+    title: 'Invoice ready',
+    createdAt: now - 30 * HOUR,
+    topic: 'billing',
+    actions: [
+      { id: 'pay', label: 'Pay now', url: 'https://pay.example/1' },
+      { id: 'later', label: 'Remind me' },
+    ],
+  },
+];
+
+async function feed(store: NotificationStore, attrs = ''): Promise<NotifFeed> {
+  const el = await fixture<NotifFeed>(html`<notif-feed .store=${store} theme=${attrs || 'light'}></notif-feed>`);
+  if (store.$items.get().length) await waitFor(() => items(el).length > 0);
+  return el;
+}
+
+const items = (el: NotifFeed): HTMLElement[] => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="item"]')];
+const titles = (el: NotifFeed): string[] =>
+  items(el).map((i) => i.querySelector('[part~="title"]')!.textContent.replace('Unread:', '').trim());
+const button = (el: NotifFeed, label: string): HTMLButtonElement =>
+  [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent.trim() === label)!;
+
+async function settle(el: NotifFeed): Promise<void> {
+  await nextFrame();
+  await el.updateComplete;
+  await nextFrame();
+}
+
+describe('notif-feed', () => {
+  it('renders newest first, grouped by day, with unread marked visually and for screen readers', async () => {
+    const el = await feed(storeWith(sample()));
+    expect(titles(el)).to.deep.equal(['Build passed', 'New comment', 'Invoice ready']);
+    const headings = [...el.shadowRoot!.querySelectorAll('[role="heading"]')].map((h) => h.textContent);
+    expect(headings[0]).to.equal('Today');
+    expect(headings.length).to.be.at.least(2);
+    const [first, second] = items(el);
+    expect(first!.dataset.read).to.equal('false');
+    expect(first!.textContent).to.contain('Unread:');
+    expect(second!.dataset.read).to.equal('true');
+    expect(second!.textContent).not.to.contain('Unread:');
+    expect(first!.querySelector('[part~="time"]')!.textContent.trim()).to.match(/now|second|minute/);
+  });
+
+  it('is accessible in light and dark, empty and with items', async () => {
+    await expect(await feed(storeWith(sample()))).to.be.accessible();
+    await expect(await feed(storeWith(sample()), 'dark')).to.be.accessible();
+    await expect(await feed(createNotificationStore())).to.be.accessible();
+  });
+
+  it('shows the empty state, replaceable through the empty slot', async () => {
+    const el = await feed(createNotificationStore());
+    expect(el.shadowRoot!.querySelector('[part="empty"]')!.textContent).to.contain("You're all caught up.");
+    const slotted = await fixture<NotifFeed>(
+      html`<notif-feed .store=${createNotificationStore()}><p slot="empty">Inbox zero!</p></notif-feed>`,
+    );
+    const slot = slotted.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="empty"]')!;
+    expect(slot.assignedElements()[0]?.textContent).to.equal('Inbox zero!');
+  });
+
+  it('filters by unread and by topic, reflecting the filter attribute', async () => {
+    const store = storeWith(sample(), { topics: [{ id: 'billing', label: 'Billing' }] });
+    const el = await feed(store);
+    button(el, 'Unread').click();
+    await settle(el);
+    expect(el.getAttribute('filter')).to.equal('unread');
+    expect(titles(el)).to.deep.equal(['Build passed', 'Invoice ready']);
+    button(el, 'Billing').click();
+    await settle(el);
+    expect(titles(el)).to.deep.equal(['Invoice ready']);
+    expect(button(el, 'Billing').getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('overrides strings partially', async () => {
+    const store = createNotificationStore();
+    const el = await fixture<NotifFeed>(html`<notif-feed .store=${store} .strings=${{ empty: 'Rien de neuf' }}></notif-feed>`);
+    expect(el.shadowRoot!.querySelector('[part="empty"]')!.textContent).to.contain('Rien de neuf');
+    expect(button(el, 'Mark all as read')).to.exist;
+  });
+
+  it('follows lang for relative times', async () => {
+    const store = storeWith([{ id: 'x', title: 'Hola', createdAt: now - 3 * 60_000 }]);
+    const el = await fixture<NotifFeed>(html`<div lang="es"><notif-feed .store=${store}></notif-feed></div>`).then(
+      (div) => div.querySelector('notif-feed')!,
+    );
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('[part~="time"]')!.textContent).to.contain('hace 3 minutos');
+  });
+
+  it('exposes the documented parts, with data-id and data-read on items', async () => {
+    const el = await feed(storeWith(sample()));
+    for (const part of ['list', 'item', 'title', 'body', 'time', 'action', 'mark-all']) {
+      expect(el.shadowRoot!.querySelector(`[part~="${part}"]`), part).to.exist;
+    }
+    expect(items(el).map((i) => i.dataset.id)).to.deep.equal(['a', 'b', 'c']);
+  });
+
+  it('renderItem replaces the default template', async () => {
+    const store = storeWith(sample());
+    const el = await fixture<NotifFeed>(
+      html`<notif-feed .store=${store} .renderItem=${(n: Notification) => html`<b class="custom">${n.title.toUpperCase()}</b>`}></notif-feed>`,
+    );
+    await settle(el);
+    expect([...el.shadowRoot!.querySelectorAll('.custom')].map((b) => b.textContent)).to.deep.equal([
+      'BUILD PASSED',
+      'NEW COMMENT',
+      'INVOICE READY',
+    ]);
+    expect(el.shadowRoot!.querySelector('[part~="title"]')).to.equal(null);
+  });
+
+  it('click fires notif-click then notif-read, marks read; a prevented click changes nothing', async () => {
+    const store = storeWith(sample().map((n) => ({ ...n, url: undefined })));
+    const el = await feed(store);
+    const clicks: NotifClickEvent[] = [];
+    el.addEventListener('notif-click', (e) => clicks.push(e));
+    el.addEventListener('notif-click', (e) => e.preventDefault(), { once: true });
+    items(el)[0]!.click();
+    expect(clicks).to.have.length(1);
+    expect(store.$items.get()[0]?.read).to.equal(false);
+    const reads: NotifReadEvent[] = [];
+    el.addEventListener('notif-read', (e) => reads.push(e));
+    items(el)[0]!.click();
+    expect(clicks[1]?.notification.id).to.equal('a');
+    expect(reads[0]?.ids).to.deep.equal(['a']);
+    expect(store.$items.get()[0]?.read).to.equal(true);
+  });
+
+  it('an action fires notif-click with the action; external action links are noopener noreferrer', async () => {
+    const el = await feed(storeWith(sample()));
+    const actions = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="action"]')];
+    expect(actions.map((a) => a.textContent.trim())).to.deep.equal(['Pay now', 'Remind me']);
+    const link = actions[0] as HTMLAnchorElement;
+    expect(link.getAttribute('rel')).to.equal('noopener noreferrer');
+    expect(link.target).to.equal('_blank');
+    const clicks: NotifClickEvent[] = [];
+    el.addEventListener('notif-click', (e) => {
+      clicks.push(e);
+      e.preventDefault();
+    });
+    link.click();
+    (actions[1] as HTMLButtonElement).click();
+    expect(clicks.map((c) => c.action?.id)).to.deep.equal(['pay', 'later']);
+  });
+
+  it('mark all as read fires a cancelable notif-read with every unread item', async () => {
+    const store = storeWith(sample());
+    const el = await feed(store);
+    el.addEventListener('notif-read', (e) => e.preventDefault(), { once: true });
+    button(el, 'Mark all as read').click();
+    expect(store.$unreadCount.get()).to.equal(2);
+    let ids: string[] = [];
+    el.addEventListener('notif-read', (e) => (ids = e.ids));
+    button(el, 'Mark all as read').click();
+    expect(ids).to.deep.equal(['a', 'c']);
+    expect(store.$unreadCount.get()).to.equal(0);
+    await settle(el);
+    expect(button(el, 'Mark all as read').disabled).to.equal(true);
+  });
+
+  it('arrow keys move between items, Home/End jump, Enter activates', async () => {
+    const store = storeWith(sample().map((n) => ({ ...n, url: undefined })));
+    const el = await feed(store);
+    el.focus();
+    await settle(el);
+    const focusedId = (): string | undefined => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id;
+    expect(focusedId()).to.equal('a');
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(el);
+    expect(focusedId()).to.equal('b');
+    await sendKeys({ press: 'End' });
+    await settle(el);
+    expect(focusedId()).to.equal('c');
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'Home' });
+    await settle(el);
+    expect(focusedId()).to.equal('a');
+    const clicked: string[] = [];
+    el.addEventListener('notif-click', (e) => clicked.push(e.notification.id));
+    await sendKeys({ press: 'Enter' });
+    expect(clicked).to.deep.equal(['a']);
+    expect(items(el).filter((i) => i.tabIndex === 0)).to.have.length(1);
+  });
+
+  it('loads older pages with a visible loading state and shows a failure with a retry', async () => {
+    let fail = true;
+    let release: () => void = () => {};
+    const store = storeWith([{ id: 'new', title: 'Newest', createdAt: now }], {
+      history: async () => {
+        await new Promise<void>((resolve) => (release = resolve));
+        if (fail) throw new Error('503');
+        return { items: [{ id: 'old', title: 'Older', createdAt: now - 50 * HOUR }] };
+      },
+    });
+    const el = await feed(store);
+    await waitFor(() => el.shadowRoot!.textContent.includes('Loading older notifications…'));
+    release();
+    await waitFor(() => el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.includes('could not be loaded'));
+    fail = false;
+    button(el, 'Try again').click();
+    release();
+    await waitFor(() => titles(el).includes('Older'));
+    expect(el.shadowRoot!.querySelector('[part~="load-more"]')).to.equal(null);
+  });
+
+  it('shows connection errors instead of swallowing them', async () => {
+    const c = channel('feed');
+    await control(c, { action: 'respond', status: 404, times: -1 });
+    const provider = await fixture<NotifProvider>(html`<notif-provider src=${hubUrl(c, 'sse')}><notif-feed></notif-feed></notif-provider>`);
+    const el = provider.querySelector('notif-feed')!;
+    await waitFor(() => el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.includes('Cannot reach'));
+  });
+
+  it('renders live notifications from an SSE server through a provider', async () => {
+    const c = channel('feed');
+    await control(c, { action: 'publish', count: 3 });
+    const provider = await fixture<NotifProvider>(html`<notif-provider src=${hubUrl(c, 'sse')}><notif-feed></notif-feed></notif-provider>`);
+    const el = provider.querySelector('notif-feed')!;
+    await waitFor(() => items(el).length === 3);
+    await control(c, { action: 'publish', count: 1 });
+    await waitFor(() => items(el)[0]?.dataset.id === '4');
+    await control(c, { action: 'reset' });
+  });
+
+  it('keeps the DOM small with 100,000 notifications', async function () {
+    this.timeout(20_000);
+    const store = createNotificationStore({ maxItems: 100_000 });
+    const base = now - 100_000 * 60_000;
+    store.add(Array.from({ length: 100_000 }, (_, i) => ({ id: i, title: `Notification ${i}`, createdAt: base + i * 60_000 })));
+    expect(store.$items.get()).to.have.length(100_000);
+    const el = await feed(store);
+    await settle(el);
+    expect(items(el).length).to.be.within(1, 100);
+    const list = el.shadowRoot!.querySelector<HTMLElement>('[part~="list"]')!;
+    await waitFor(() => list.scrollHeight > 100 * list.clientHeight);
+    list.scrollTop = list.scrollHeight / 2;
+    await waitFor(() => Number(items(el)[0]?.dataset.id) < 90_000);
+    expect(items(el).length).to.be.within(1, 100);
+    expect(Number(items(el)[0]?.dataset.id)).to.be.within(20_000, 80_000);
+  });
+
+  it('renders hostile text as text and never links an unsafe URL', async () => {
+    const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+    const store = storeWith([
+      {
+        id: 'x',
+        title: payload,
+        body: payload,
+        url: 'javascript:window.__pwned=1',
+        icon: 'javascript:window.__pwned=1',
+        actions: [{ id: 'a', label: payload, url: 'javascript:window.__pwned=1' }],
+      },
+    ]);
+    const el = await feed(store);
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
+    expect(items(el)[0]!.textContent).to.contain('<img src=x');
+    expect([...el.shadowRoot!.querySelectorAll('a')].filter((a) => a.href.startsWith('javascript:'))).to.have.length(0);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+});
