@@ -1,0 +1,69 @@
+// Web Test Runner 0.20.x (the 1.x line needs Node 22) with the system Chromium.
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { cspHeaders } from './test/servers/csp-headers.js';
+import { createTestHub } from './test/servers/hub-plugin.js';
+
+// The notification push server (SSE, polling, WebSocket) the transport tests talk to.
+const testHub = createTestHub();
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+
+  // Tests do real timing (reconnect delays, long polls): one page at a time
+  // keeps them deterministic on a 2-core machine. WTR_CONCURRENCY overrides.
+  concurrency: Number(process.env.WTR_CONCURRENCY) || 1,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 5 * 60 * 1000,
+  testFramework: {
+    config: { timeout: 10000 },
+  },
+
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox', // we run as root
+          '--disable-gpu',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-dev-shm-usage',
+        ],
+      },
+    }),
+  ],
+
+  // nanostores reads process.env.NODE_ENV; define it before any module loads.
+  testRunnerHtml: (testFramework) => `<!DOCTYPE html>
+<html>
+  <head>
+    <meta charset="utf-8" />
+    <script>globalThis.process = { env: { NODE_ENV: 'development' } };</script>
+  </head>
+  <body>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+
+  // HTTP routes must be middleware: app.use() in a plugin's serverStart is too late.
+  middleware: [cspHeaders(), ...testHub.middleware],
+
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      // without it esbuild ignores experimentalDecorators / useDefineForClassFields
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+      // 'auto' leaves standard decorators untransformed for the newest Chrome
+      target: 'es2022',
+    }),
+    // WebSocket upgrades for /hub/*/ws and the `set-offline` server command
+    testHub.plugin,
+  ],
+};
