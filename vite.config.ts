@@ -28,9 +28,10 @@ const library: UserConfig = {
       entry: { index: src('index.ts'), core: src('core/index.ts'), define: src('define.ts'), ...defineEntries() },
       formats: ['es'],
     },
-    rollupOptions: {
+    rolldownOptions: {
       external: (id) => dependencies.test(id),
-      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      // One file per source module, so an app's bundler drops what it does not import.
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },
 };

@@ -20,8 +20,11 @@ export function resolvePreferences(topics: readonly Topic[], choices: Preference
   const resolved: Preferences = {};
   const ids = new Set([DEFAULT_TOPIC, ...topics.map((topic) => topic.id), ...Object.keys(choices)]);
   const declared = new Map(topics.map((topic) => [topic.id, topic]));
+  const fallback = { ...CHANNEL_DEFAULTS, ...declared.get(DEFAULT_TOPIC)?.defaults, ...choices[DEFAULT_TOPIC] };
   for (const id of ids) {
-    resolved[id] = { ...CHANNEL_DEFAULTS, ...declared.get(id)?.defaults, ...choices[id] };
+    // A topic the app did not declare follows the default topic, channel by channel.
+    const base = declared.has(id) ? { ...CHANNEL_DEFAULTS, ...declared.get(id)?.defaults } : fallback;
+    resolved[id] = { ...base, ...choices[id] };
   }
   return resolved;
 }

@@ -288,3 +288,13 @@ describe('createNotificationStore', () => {
     expect(store.$status.get()).to.equal('idle');
   });
 });
+
+describe('preferences of an undeclared topic', () => {
+  it('follow the default topic for every channel the person did not set', () => {
+    const store = createNotificationStore({ topics: [{ id: 'ci', label: 'CI' }] });
+    store.setPreference('default', 'toast', false);
+    store.setPreference('social', 'feed', false);
+    expect(store.$preferences.get().social).to.deep.equal({ feed: false, toast: false, desktop: false });
+    expect(store.allows({ id: '1', title: 't', createdAt: 0, read: false, seen: false, archived: false, topic: 'other' }, 'toast')).to.equal(false);
+  });
+});

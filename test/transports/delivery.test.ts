@@ -24,7 +24,9 @@ for (const [name, create] of Object.entries(transports)) {
     let stops: (() => void)[] = [];
     const start = (transport: Transport) => {
       const collected = collect(transport);
-      stops.push(collected.stop);
+      stops.push(() => {
+        collected.stop();
+      });
       return collected;
     };
 
