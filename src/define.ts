@@ -2,3 +2,4 @@
 import './elements/notif-provider/notif-provider.define.js';
 import './elements/notif-feed/notif-feed.define.js';
 import './elements/notif-bell/notif-bell.define.js';
+import './elements/notif-preferences/notif-preferences.define.js';

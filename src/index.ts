@@ -5,6 +5,8 @@ export { NotifProvider } from './elements/notif-provider/notif-provider.js';
 export type { TransportKind } from './elements/notif-provider/notif-provider.js';
 export { NotifBell, defaultBellStrings } from './elements/notif-bell/notif-bell.js';
 export type { BellStrings } from './elements/notif-bell/notif-bell.js';
+export { NotifPreferences, defaultPreferencesStrings } from './elements/notif-preferences/notif-preferences.js';
+export type { PreferencesStrings } from './elements/notif-preferences/notif-preferences.js';
 export { NotifFeed, defaultFeedStrings } from './elements/notif-feed/notif-feed.js';
 export type { FeedStrings, RenderItem } from './elements/notif-feed/notif-feed.js';
 export { NotifClickEvent } from './events/notif-click-event.js';
