@@ -1,0 +1,21 @@
+// The page under test: every element, fed hostile text, under a strict CSP with Trusted Types.
+import '../../src/define.js';
+import { createNotificationStore } from '../../src/core/store.js';
+import { xssVectors } from '../security/xss-vectors.js';
+
+const store = createNotificationStore();
+store.add(
+  xssVectors.map((vector, i) => ({
+    id: `x${i}`,
+    title: vector,
+    body: vector,
+    url: vector,
+    icon: vector,
+    actions: [{ id: 'a', label: vector, url: vector }],
+    createdAt: Date.now() - i * 1000,
+  })),
+);
+const provider = document.querySelector('notif-provider');
+if (provider) provider.store = store;
+document.querySelector('notif-bell')?.setAttribute('open', '');
+(globalThis as { pageReady?: boolean }).pageReady = true;
