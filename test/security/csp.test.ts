@@ -21,7 +21,7 @@ describe('strict CSP and Trusted Types page', () => {
     frame.style.height = '600px';
     frame.src = '/test/csp/strict.html';
     document.body.append(frame);
-    const win = (await waitFor(() => (frame.contentWindow as StrictPage | null)?.pageReady && frame.contentWindow, {
+    const win = (await waitFor(() => (frame.contentWindow)?.pageReady && frame.contentWindow, {
       timeout: 10_000,
     })) as StrictPage;
     const doc = frame.contentDocument!;
