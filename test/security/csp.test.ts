@@ -21,9 +21,11 @@ describe('strict CSP and Trusted Types page', () => {
     frame.style.height = '600px';
     frame.src = '/test/csp/strict.html';
     document.body.append(frame);
-    const win = (await waitFor(() => (frame.contentWindow)?.pageReady && frame.contentWindow, {
-      timeout: 10_000,
-    })) as StrictPage;
+    const page = (): StrictPage | undefined => {
+      const win: StrictPage | null = frame.contentWindow;
+      return win?.pageReady ? win : undefined;
+    };
+    const win = await waitFor(page, { timeout: 10_000 });
     const doc = frame.contentDocument!;
     const feed = doc.querySelector('notif-feed')!;
     await waitFor(() => feed.shadowRoot?.querySelectorAll('[part~="item"]').length);
