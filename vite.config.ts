@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 
@@ -9,7 +9,8 @@ const src = (path: string): string => `${root}src/${path}`;
 function defineEntries(): Record<string, string> {
   const entries: Record<string, string> = {};
   for (const tag of readdirSync(src('elements'))) {
-    entries[`define/${tag}`] = src(`elements/${tag}/${tag}.define.ts`);
+    const file = src(`elements/${tag}/${tag}.define.ts`);
+    if (existsSync(file)) entries[`define/${tag}`] = file;
   }
   return entries;
 }
