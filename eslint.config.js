@@ -23,6 +23,13 @@ export default tseslint.config(
     },
   },
   {
+    // Node-side TypeScript (the dev server and its demo plugin) is typed by its own tsconfig.
+    files: ['vite.config.ts', 'demo/demo-server.ts', 'demo/samples.ts'],
+    languageOptions: {
+      parserOptions: { projectService: false, project: './tsconfig.node.json', tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
     files: ['src/**/*.ts'],
     plugins: { lit, wc, 'lit-a11y': litA11y },
     rules: {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
+import { demoServer } from './demo/demo-server.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const src = (path: string): string => `${root}src/${path}`;
@@ -54,4 +55,18 @@ const browser: UserConfig = {
   },
 };
 
-export default defineConfig(({ mode }) => (mode === 'browser' ? browser : library));
+// `npm start`: the demo page and a real push source on one origin, on loopback unless HOST says otherwise.
+const demo: UserConfig = {
+  root: 'demo',
+  plugins: [demoServer()],
+  server: {
+    host: process.env.HOST ?? '127.0.0.1',
+    port: Number(process.env.PORT) || 5173,
+    strictPort: Boolean(process.env.PORT),
+  },
+};
+
+export default defineConfig(({ command, mode }) => {
+  if (command === 'serve') return demo;
+  return mode === 'browser' ? browser : library;
+});

@@ -8,10 +8,10 @@
 // - The `set-offline` server command emulates a browser going offline for the
 //   test page (see `setPageOffline` for why it is done the way it is).
 
-import { createHub } from './hub.js';
+import { createHub } from '../../server/hub.js';
 
-/** @typedef {import('./hub.js').Hub} Hub */
-/** @typedef {import('./hub.js').HubOptions} HubOptions */
+/** @typedef {import('../../server/hub.js').Hub} Hub */
+/** @typedef {import('../../server/hub.js').HubOptions} HubOptions */
 /** @template [T=unknown] @typedef {import('@web/test-runner').TestRunnerPlugin<T>} TestRunnerPlugin */
 /** @typedef {import('@web/test-runner').BasicTestSession} TestSession */
 

@@ -113,6 +113,8 @@ import { WebSocketServer } from 'ws';
  *   Call from the http server's 'upgrade' event; returns false (and leaves the
  *   socket alone) for paths outside the prefix, so other upgrade handlers work.
  * @property {() => void} close destroys every open connection and timer
+ * @property {(channel: string, body: Record<string, unknown>) => unknown} control
+ *   the control actions of `POST <prefix><channel>/control`, from the server side
  */
 
 const DEFAULT_HISTORY_LIMIT = 100000;
@@ -749,7 +751,17 @@ export function createHub(options = {}) {
     wss.close();
   }
 
-  return { middleware, handleUpgrade, close };
+  /**
+   * Runs a control action (the body of `POST <prefix><channel>/control`) from
+   * the server side, e.g. a demo's own generator.
+   * @param {string} name
+   * @param {Record<string, unknown>} body
+   */
+  function controlChannel(name, body) {
+    return control(getChannel(name), body);
+  }
+
+  return { middleware, handleUpgrade, close, control: controlChannel };
 }
 
 // ----------------------------------------------------------------- helpers

@@ -1,0 +1,79 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Plugin } from 'vite';
+// The reference push server the tests use too: SSE, WebSocket and poll with resume.
+import { createHub } from '../server/hub.js';
+import { SEED_HOURS_AGO, sampleNotification } from './samples.js';
+
+/** The one channel the demo page talks to. */
+export const DEMO_CHANNEL = 'demo';
+
+/**
+ * Serves a real push source on the demo's own origin: `/hub/demo/sse`, `/hub/demo/ws`
+ * and `/hub/demo/poll` with a bounded history and resume, seeded so the page is alive
+ * on first load; `/demo/publish` for the page's form and `/demo/stream?perSecond=n`
+ * to start (n > 0) or stop a random stream.
+ */
+export function demoServer(): Plugin {
+  return {
+    name: 'notif-demo-server',
+    configureServer(server) {
+      const hub = createHub({ historyLimit: 1000 });
+      // Ids follow the hub's sequence numbers, so a WebSocket or poll client's cursor
+      // (the id of the last notification it got) is also the hub's resume point.
+      let seq = 0;
+      const publish = (samples: object[], createdAt = (): number => Date.now()): void => {
+        const frames = samples.map((sample) => ({ ...sample, id: String(++seq), createdAt: createdAt() }));
+        hub.control(DEMO_CHANNEL, { action: 'publish', frames });
+      };
+      const hoursAgo = [...SEED_HOURS_AGO];
+      publish(hoursAgo.map(() => sampleNotification()), () => Date.now() - (hoursAgo.shift() ?? 0) * 3600_000);
+
+      // A quiet heartbeat of news so a first visit sees toasts arrive by themselves.
+      let trickle: ReturnType<typeof setInterval> | undefined = setInterval(() => publish([sampleNotification()]), 12_000);
+      let stream: ReturnType<typeof setInterval> | undefined;
+
+      server.middlewares.use('/demo/stream', (req, res) => {
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        const perSecond = Math.min(50, Math.max(0, Number(url.searchParams.get('perSecond') ?? 0)));
+        clearInterval(stream);
+        stream = perSecond > 0 ? setInterval(() => publish([sampleNotification()]), 1000 / perSecond) : undefined;
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify({ ok: true, perSecond }));
+      });
+      // The page's publish form: its fields, with an id and time from the server.
+      server.middlewares.use('/demo/publish', (req, res) => {
+        let body = '';
+        req.setEncoding('utf8');
+        req.on('data', (chunk: string) => {
+          body += chunk;
+        });
+        req.on('end', () => {
+          res.setHeader('Content-Type', 'application/json');
+          try {
+            const parsed: unknown = JSON.parse(body || '{}');
+            const items = Array.isArray(parsed) ? parsed : [parsed];
+            publish(items.filter((item): item is object => typeof item === 'object' && item !== null));
+            res.end(JSON.stringify({ ok: true, lastSeq: seq }));
+          } catch (error) {
+            res.statusCode = 400;
+            res.end(JSON.stringify({ ok: false, error: String(error) }));
+          }
+        });
+      });
+      server.middlewares.use((req, res, next) => {
+        hub.middleware(req, res, next);
+      });
+      server.httpServer?.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+        // Vite's own HMR socket shares the server; the hub only claims /hub/ paths.
+        hub.handleUpgrade(req, socket, head);
+      });
+      server.httpServer?.on('close', () => {
+        clearInterval(trickle);
+        clearInterval(stream);
+        trickle = stream = undefined;
+        hub.close();
+      });
+    },
+  };
+}

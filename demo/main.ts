@@ -1,0 +1,127 @@
+// The demo page: every element from plain HTML, wired to the dev server's push source.
+import '../src/define.js';
+import type { NotifProvider, TransportKind } from '../src/index.js';
+
+const provider = document.querySelector<NotifProvider>('#provider');
+if (!provider) throw new Error('the demo page lost its <notif-provider>');
+
+provider.topics = [
+  { id: 'builds', label: 'Builds' },
+  { id: 'comments', label: 'Comments' },
+  { id: 'billing', label: 'Billing' },
+  { id: 'security', label: 'Security alerts', defaults: { desktop: true } },
+];
+
+const endpoints: Record<TransportKind, string> = {
+  sse: '/hub/demo/sse',
+  websocket: '/hub/demo/ws',
+  poll: '/hub/demo/poll?long=1',
+};
+
+const $ = <T extends Element>(selector: string): T => {
+  const element = document.querySelector<T>(selector);
+  if (!element) throw new Error(`missing ${selector}`);
+  return element;
+};
+
+function log(text: string, kind = 'info'): void {
+  const list = $<HTMLOListElement>('#log');
+  const item = document.createElement('li');
+  item.className = kind;
+  item.textContent = `${new Date().toLocaleTimeString()}  ${text}`;
+  list.prepend(item);
+  while (list.children.length > 12) list.lastElementChild?.remove();
+}
+
+async function post(path: string, body?: unknown): Promise<void> {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) log(`${path} answered ${response.status}`, 'error');
+}
+
+provider.addEventListener('notif-status', (event) => {
+  const pill = $<HTMLSpanElement>('#status-pill');
+  pill.textContent = event.status;
+  pill.dataset.status = event.status;
+  const retry = event.detail.retryInMs === undefined ? '' : ` — retry in ${event.detail.retryInMs} ms`;
+  const why = event.detail.error ? ` (${event.detail.error.message})` : '';
+  log(`${event.status}${retry}${why}`, event.status === 'error' ? 'error' : 'info');
+});
+provider.addEventListener('notif-error', (event) => log(`rejected: ${event.error.code} — ${event.error.message}`, 'error'));
+document.addEventListener('notif-click', (event) => {
+  // The demo has no other pages: show what would happen instead of navigating away.
+  event.preventDefault();
+  const what = event.action ? `action “${event.action.label}”` : 'notification';
+  log(`clicked ${what} of “${event.notification.title}”${event.notification.url ? ` → ${event.notification.url}` : ''}`);
+  provider.activeStore?.markRead(event.notification.id);
+});
+
+$<HTMLFormElement>('#publish').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const form = new FormData(event.target as HTMLFormElement);
+  const text = (name: string): string => {
+    const value = form.get(name);
+    return typeof value === 'string' ? value : '';
+  };
+  const url = text('url');
+  void post('/demo/publish', {
+    topic: text('topic'),
+    priority: text('priority'),
+    title: text('title'),
+    body: text('body'),
+    ...(url && { url }),
+    ...(form.get('actions') && {
+      actions: [
+        { id: 'open', label: 'Open', url: url || '/' },
+        { id: 'undo', label: 'Undo' },
+      ],
+    }),
+  });
+});
+$('#burst').addEventListener('click', () => {
+  const burst = Array.from({ length: 25 }, (_, i) => ({ topic: 'builds', title: `Batch job ${i + 1} of 25 done`, body: 'Part of a burst: one summary toast, every item in the feed.' }));
+  void post('/demo/publish', burst);
+});
+$('#xss').addEventListener('click', () => {
+  void post('/demo/publish', {
+    topic: 'comments',
+    title: '<img src=x onerror=alert(1)> shows as text',
+    body: '<script>alert(1)</script> — and the javascript: link below is dropped.',
+    url: 'javascript:alert(1)',
+    actions: [{ id: 'evil', label: '<b>bold?</b>', url: 'javascript:alert(1)' }],
+  });
+});
+$<HTMLSelectElement>('#stream').addEventListener('change', (event) => {
+  const perSecond = (event.target as HTMLSelectElement).value;
+  void fetch(`/demo/stream?perSecond=${perSecond}`);
+  log(perSecond === '0' ? 'random stream stopped' : `random stream: ${perSecond}/s`);
+});
+$('#cut').addEventListener('click', () => {
+  log('cutting the connection on the server…');
+  void post('/hub/demo/control', { action: 'cut' });
+});
+for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="transport"]')) {
+  radio.addEventListener('change', () => {
+    const kind = radio.value as TransportKind;
+    provider.transport = kind;
+    provider.src = endpoints[kind];
+    log(`switched to ${kind}`);
+  });
+}
+
+// The proof of resume: every id the server published is in the store, once.
+setInterval(() => {
+  void fetch('/hub/demo/log')
+    .then((response) => response.json() as Promise<{ lastSeq: number }>)
+    .then(({ lastSeq }) => {
+      const ids = new Set(provider.activeStore?.$items.get().map((n) => n.id));
+      let missing = 0;
+      for (let seq = Math.max(1, lastSeq - 999); seq <= lastSeq; seq++) if (!ids.has(String(seq))) missing++;
+      const text = $<HTMLParagraphElement>('#integrity');
+      text.textContent = `Server published ${lastSeq} · in the feed: ${ids.size} · missing: ${missing}`;
+      text.dataset.ok = String(missing === 0);
+    });
+}, 1000);
