@@ -7,6 +7,10 @@ export { NotifBell, defaultBellStrings } from './elements/notif-bell/notif-bell.
 export type { BellStrings } from './elements/notif-bell/notif-bell.js';
 export { NotifPreferences, defaultPreferencesStrings } from './elements/notif-preferences/notif-preferences.js';
 export type { PreferencesStrings } from './elements/notif-preferences/notif-preferences.js';
+export { NotifToast, defaultToastStrings } from './elements/notif-toast/notif-toast.js';
+export type { ToastStrings } from './elements/notif-toast/notif-toast.js';
+export { NotifToaster, defaultToasterStrings } from './elements/notif-toaster/notif-toaster.js';
+export type { ToasterPosition, ToasterStrings } from './elements/notif-toaster/notif-toaster.js';
 export { NotifFeed, defaultFeedStrings } from './elements/notif-feed/notif-feed.js';
 export type { FeedStrings, RenderItem } from './elements/notif-feed/notif-feed.js';
 export { NotifClickEvent } from './events/notif-click-event.js';

@@ -1,0 +1,303 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { NotificationStore } from '../../core/store.js';
+import type { Notification, NotificationAction, Priority } from '../../core/types.js';
+import { safeUrl } from '../../core/url.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { ToastQueue, toastDuration } from '../../controllers/toast-queue.js';
+import { NotifClickEvent } from '../../events/notif-click-event.js';
+import { NotifDismissEvent, type DismissReason } from '../../events/notif-dismiss-event.js';
+import { closeIcon } from '../../styles/icons.js';
+import { tokens } from '../../styles/tokens.js';
+import { follow, iconTemplate, relFor, targetFor } from '../shared/content.js';
+import { toastStyles } from './notif-toast.styles.js';
+
+/** Every string a toast shows or announces. */
+export interface ToastStrings {
+  /** The accessible name of the dismiss button. */
+  dismiss: string;
+}
+
+/** The English defaults; `.strings` overrides any subset of them. */
+export const defaultToastStrings: Readonly<ToastStrings> = Object.freeze({
+  dismiss: 'Dismiss',
+});
+
+/** A horizontal touch drag wider than this share of the toast dismisses it. */
+const SWIPE_THRESHOLD = 0.3;
+
+const PRIORITIES: readonly string[] = ['low', 'normal', 'high', 'urgent'];
+
+// Notification fields are untrusted: only strings reach text bindings, anything else renders as nothing.
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * One notification as a toast. `<notif-toaster>` renders these for new live
+ * notifications; an app can also place one itself, from HTML or code.
+ *
+ * Activating the toast (its title and body are one button) fires a cancelable
+ * `notif-click`; unless prevented it marks the notification read (through
+ * `.store` or the provider's store, when there is one), follows its safe `url`
+ * and dismisses the toast. An action does the same with `event.action` set;
+ * an action with a `url` is a link and navigates itself. Without a
+ * `.notification` (e.g. the toaster's summary) the default slot is the title
+ * and a click anywhere on the toast dismisses it with reason `click`.
+ *
+ * Dismissing (the button, Escape while focus is inside, a horizontal touch
+ * swipe over 30% of its width, or `duration` running out) fires a cancelable
+ * `notif-dismiss` with the reason; unless prevented the toast hides itself
+ * (`hidden`). A toast with `duration` expires on its own, paused on hover and
+ * on focus inside; inside a toaster the toaster times it instead.
+ *
+ * @summary One notification as a toast: icon, title, body, actions and a dismiss button.
+ * @tag notif-toast
+ * @slot - The title, used when there is no `.notification` (the toaster's summary toast uses it).
+ * @slot icon - Replaces the notification's icon.
+ * @slot actions - Replaces the notification's action buttons and links.
+ * @csspart icon - The notification's icon image.
+ * @csspart title - The title (plain text, at most 2 lines).
+ * @csspart body - The body (plain text, clamped to 3 lines).
+ * @csspart action - Each action: a link when it has a `url`, else a button.
+ * @csspart dismiss - The dismiss button.
+ * @cssprop [--notif-toast-width=360px] - Largest width of a toast.
+ * @cssprop [--notif-toast-bg=var(--notif-surface)] - Background of a toast.
+ * @cssprop [--notif-toast-shadow=var(--notif-shadow)] - Shadow of a toast.
+ * @cssprop [--notif-surface=#ffffff] - Surface color (dark: #111827).
+ * @cssprop [--notif-surface-alt=#f3f4f6] - Background of action buttons and hovered controls (dark: #1f2937).
+ * @cssprop [--notif-text=#111827] - Text color (dark: #f9fafb).
+ * @cssprop [--notif-muted=#4b5563] - Body text and dismiss icon (dark: #cbd5e1).
+ * @cssprop [--notif-border=#d1d5db] - Border color (dark: #374151).
+ * @cssprop [--notif-accent=#2563eb] - Action text and the `high` priority stripe (dark: #60a5fa).
+ * @cssprop [--notif-danger=#b91c1c] - Replaces the accent for `urgent` toasts (dark: #f87171).
+ * @cssprop [--notif-radius=8px] - Corner radius.
+ * @cssprop [--notif-shadow=0 10px 30px rgb(0 0 0 / 0.18)] - Shadow token.
+ * @cssprop [--notif-font=system-ui] - Font family.
+ * @cssprop [--notif-focus-ring=2px solid var(--notif-accent)] - Focus outline.
+ * @cssprop [--notif-motion-duration=180ms] - Swipe snap-back duration (none under reduced motion).
+ * @fires {NotifClickEvent} notif-click - The toast or one of its actions was activated; `event.notification`, `event.action`. Cancelable: prevent it to skip mark-read, navigation and dismissal.
+ * @fires {NotifDismissEvent} notif-dismiss - The toast is about to be dismissed; `event.notification` (undefined without one), `event.reason` (`button`, `timeout`, `swipe`, `escape` or `click`). Cancelable: prevent it to keep the toast.
+ */
+export class NotifToast extends LitElement {
+  static override styles = [tokens, toastStyles];
+
+  static override properties = {
+    notification: { attribute: false },
+    priority: { type: String, reflect: true },
+    duration: { type: Number },
+    strings: { attribute: false },
+    store: { attribute: false },
+    _swipeX: { state: true },
+  };
+
+  /** The notification to show. Text fields render as plain text; URLs must pass the URL rule. */
+  declare notification: Notification | undefined;
+  /** `low`, `normal`, `high` or `urgent`; follows the notification's priority unless set. `urgent` is announced with `role="alert"`. */
+  declare priority: Priority;
+  /** Milliseconds until the toast dismisses itself (reason `timeout`); 0 (default) keeps it. Values under 4000 count as 4000. */
+  declare duration: number;
+  /** Overrides for any of the visible strings (`dismiss`); the rest stay English. */
+  declare strings: Partial<ToastStrings>;
+  /** The store to mark the notification read in; defaults to the provider's. */
+  declare store: NotificationStore | undefined;
+  /** How far a touch swipe has dragged the toast, in px. */
+  declare private _swipeX: number;
+
+  readonly #store = new StoreController(this, () => []);
+  readonly #timer = new ToastQueue<string>(this, { key: (key) => key, onExpire: () => this.dismiss('timeout') });
+
+  /** Whether `priority` follows the notification's (until the app sets another value). */
+  #priorityFollows = true;
+  /** The priority last taken from the notification. */
+  #derivedPriority: Priority = 'normal';
+  #swipe: { pointerId: number; startX: number; width: number } | undefined;
+  #swiped = false;
+
+  constructor() {
+    super();
+    this.priority = 'normal';
+    this.duration = 0;
+    this.strings = {};
+    this._swipeX = 0;
+    this.addEventListener('keydown', this.#onKeydown);
+    this.addEventListener('click', this.#onHostClick);
+    this.addEventListener('pointerenter', this.#onPointerEnter);
+    this.addEventListener('pointerleave', this.#onPointerLeave);
+    this.addEventListener('focusin', this.#onFocusIn);
+    this.addEventListener('focusout', this.#onFocusOut);
+  }
+
+  /**
+   * Asks to dismiss the toast: fires a cancelable `notif-dismiss` and, unless
+   * it is prevented, hides the toast. Returns whether it was dismissed (false
+   * when prevented or already hidden).
+   */
+  dismiss(reason: DismissReason = 'button'): boolean {
+    if (this.hidden) return false;
+    if (!this.dispatchEvent(new NotifDismissEvent(this.notification, reason))) return false;
+    this.#timer.clear();
+    this.hidden = true;
+    return true;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('priority')) {
+      // A value the app set wins from now on; removing the attribute follows the notification again.
+      if (!this.priority) this.#priorityFollows = true;
+      else if (this.priority !== this.#derivedPriority) this.#priorityFollows = false;
+    }
+    if (this.#priorityFollows && (changed.has('notification') || !this.priority)) {
+      const priority = this.notification?.priority;
+      this.#derivedPriority = priority && PRIORITIES.includes(priority) ? priority : 'normal';
+      this.priority = this.#derivedPriority;
+    }
+    if (changed.has('duration') || changed.has('notification')) {
+      const ms = toastDuration(this.duration, 0);
+      if (ms > 0 && !this.hidden) this.#timer.set('self', ms);
+      else this.#timer.clear();
+    }
+  }
+
+  get #strings(): ToastStrings {
+    return { ...defaultToastStrings, ...this.strings };
+  }
+
+  /** Fires `notif-click`; unless prevented, marks the notification read. Returns whether it went ahead. */
+  #activate(notification: Notification, action?: NotificationAction): boolean {
+    if (!this.dispatchEvent(new NotifClickEvent(notification, action))) return false;
+    this.#store.store?.markRead(notification.id);
+    return true;
+  }
+
+  readonly #onMainClick = (): void => {
+    const notification = this.notification;
+    if (!notification || this.#consumeSwipe()) return;
+    if (!this.#activate(notification)) return;
+    const url = safeUrl(notification.url);
+    this.dismiss('click');
+    if (url) follow(url);
+  };
+
+  readonly #onAction = (event: Event, action: NotificationAction): void => {
+    const notification = this.notification;
+    if (!notification) return;
+    if (this.#consumeSwipe() || !this.#activate(notification, action)) {
+      // A prevented action link must not navigate either.
+      event.preventDefault();
+      return;
+    }
+    this.dismiss('click');
+  };
+
+  readonly #onDismissClick = (): void => {
+    if (!this.#consumeSwipe()) this.dismiss('button');
+  };
+
+  // Without a notification there is nothing to open: a click on the toast (not on a control) dismisses it.
+  readonly #onHostClick = (event: MouseEvent): void => {
+    if (this.notification || this.#consumeSwipe()) return;
+    const onControl = event
+      .composedPath()
+      .some((node) => node instanceof HTMLButtonElement || node instanceof HTMLAnchorElement);
+    if (!onControl) this.dismiss('click');
+  };
+
+  readonly #onKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    if (this.dismiss('escape')) event.preventDefault();
+  };
+
+  readonly #onPointerEnter = (): void => this.#timer.pause('hover');
+  readonly #onPointerLeave = (): void => this.#timer.resume('hover');
+  readonly #onFocusIn = (): void => this.#timer.pause('focus');
+  readonly #onFocusOut = (event: FocusEvent): void => {
+    const next = event.relatedTarget;
+    if (!(next instanceof Node) || !(next === this || this.contains(next))) this.#timer.resume('focus');
+  };
+
+  readonly #onPointerDown = (event: PointerEvent): void => {
+    this.#swiped = false;
+    if (event.pointerType !== 'touch' || !event.isPrimary) return;
+    this.#swipe = { pointerId: event.pointerId, startX: event.clientX, width: this.getBoundingClientRect().width || 1 };
+    try {
+      (event.currentTarget as Element).setPointerCapture(event.pointerId);
+    } catch {
+      // No active pointer with that id (synthetic events): the drag still works without capture.
+    }
+  };
+
+  readonly #onPointerMove = (event: PointerEvent): void => {
+    if (this.#swipe?.pointerId !== event.pointerId) return;
+    this._swipeX = event.clientX - this.#swipe.startX;
+    if (Math.abs(this._swipeX) > 8) this.#swiped = true;
+  };
+
+  readonly #onPointerUp = (event: PointerEvent): void => {
+    const swipe = this.#swipe;
+    if (swipe?.pointerId !== event.pointerId) return;
+    this.#swipe = undefined;
+    const dx = event.clientX - swipe.startX;
+    this._swipeX = 0;
+    if (Math.abs(dx) > swipe.width * SWIPE_THRESHOLD) this.dismiss('swipe');
+  };
+
+  readonly #onPointerCancel = (): void => {
+    this.#swipe = undefined;
+    this._swipeX = 0;
+  };
+
+  /** True (once) when the click that follows a swipe must be ignored. */
+  #consumeSwipe(): boolean {
+    const swiped = this.#swiped;
+    this.#swiped = false;
+    return swiped;
+  }
+
+  #renderAction(action: NotificationAction): TemplateResult {
+    const url = safeUrl(action.url);
+    const label = text(action.label);
+    return url
+      ? html`<a
+          part="action"
+          href=${url}
+          rel=${relFor(url)}
+          target=${targetFor(url)}
+          @click=${(event: Event) => this.#onAction(event, action)}
+          >${label}</a
+        >`
+      : html`<button part="action" type="button" @click=${(event: Event) => this.#onAction(event, action)}>
+          ${label}
+        </button>`;
+  }
+
+  protected override render(): TemplateResult {
+    const n = this.notification;
+    const strings = this.#strings;
+    const dragging = this.#swipe !== undefined;
+    const title = html`<span part="title">${n ? text(n.title) : html`<slot></slot>`}</span>`;
+    const body = n && text(n.body) ? html`<span part="body">${text(n.body)}</span>` : nothing;
+    const actions = Array.isArray(n?.actions) ? n.actions : [];
+    return html`<div
+      class="toast ${dragging ? 'swiping' : ''}"
+      role=${this.priority === 'urgent' ? 'alert' : nothing}
+      style=${styleMap({
+        translate: this._swipeX ? `${this._swipeX}px 0` : undefined,
+        opacity: this._swipeX && dragging ? String(Math.max(0.3, 1 - Math.abs(this._swipeX) / 300)) : undefined,
+      })}
+      @pointerdown=${this.#onPointerDown}
+      @pointermove=${this.#onPointerMove}
+      @pointerup=${this.#onPointerUp}
+      @pointercancel=${this.#onPointerCancel}
+    >
+      <span class="icon"><slot name="icon">${n ? iconTemplate({ ...n, icon: safeUrl(n.icon) }) : nothing}</slot></span>
+      ${n
+        ? html`<button class="main" type="button" @click=${this.#onMainClick}>${title}${body}</button>`
+        : html`<div class="main">${title}</div>`}
+      <div class="actions"><slot name="actions">${actions.map((action) => this.#renderAction(action))}</slot></div>
+      <button part="dismiss" type="button" aria-label=${strings.dismiss} title=${strings.dismiss} @click=${this.#onDismissClick}>
+        ${closeIcon}
+      </button>
+    </div>`;
+  }
+}

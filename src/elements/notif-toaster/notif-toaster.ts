@@ -1,0 +1,337 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { NotificationInfo, NotificationStore } from '../../core/store.js';
+import type { Notification } from '../../core/types.js';
+import { DesktopNotifications } from '../../controllers/desktop-notifications.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { DEFAULT_TOAST_DURATION, ToastQueue, toastDuration } from '../../controllers/toast-queue.js';
+import type { NotifDismissEvent } from '../../events/notif-dismiss-event.js';
+import { languageOf } from '../../i18n/lang.js';
+import { tokens } from '../../styles/tokens.js';
+import type { NotifToast, ToastStrings } from '../notif-toast/notif-toast.js';
+import { toasterStyles } from './notif-toaster.styles.js';
+
+/** Where the stack sits; `start`/`end` follow the writing direction. */
+export type ToasterPosition = 'top-start' | 'top-center' | 'top-end' | 'bottom-start' | 'bottom-center' | 'bottom-end';
+
+/** Every string the toaster shows or announces. */
+export interface ToasterStrings {
+  /** The accessible name of the live region. */
+  region: string;
+  /** The summary toast's text for a burst too large for the free slots, in the element's `lang`. */
+  summary: (count: number, lang: string) => string;
+  /** The accessible name of each toast's dismiss button. */
+  dismiss: string;
+}
+
+/** The English defaults; `.strings` overrides any subset of them. */
+export const defaultToasterStrings: Readonly<ToasterStrings> = Object.freeze({
+  region: 'Notifications',
+  summary: (count: number) => (count === 1 ? '1 new notification' : `${count} new notifications`),
+  dismiss: 'Dismiss',
+});
+
+/** How many toasts show at once by default (RELIABILITY S8, R20). */
+const DEFAULT_MAX = 3;
+
+/** Notification ids remembered as toasted, so a re-sent id never toasts again (R14). */
+const TOASTED_LIMIT = 5000;
+
+type ToastItem =
+  | { key: string; notification: Notification; count?: undefined }
+  | { key: string; notification?: undefined; count: number };
+
+const keyOf = (id: string): string => `n:${id}`;
+
+/**
+ * The toast stack for new live notifications. It reads the store (its
+ * `.store`, else the provider's) and toasts a notification only when it
+ * arrives live (not a snapshot, history page or resume replay), is unread,
+ * and the person allows toasts for its topic; an id is toasted at most once.
+ *
+ * At most `max` toasts are visible. Notifications that arrive together (one
+ * store update) are counted together: when they outnumber the free slots, the
+ * newest fill all but one of them and one summary toast ("48 new
+ * notifications", `data-summary="48"`) takes the last; later ones add to that
+ * summary. When the stack is full and has no summary, its oldest toast gives
+ * up its slot (it is removed without an event: it is still in the feed).
+ * Clicking the summary dismisses it (`notif-dismiss`, reason `click`).
+ *
+ * Each toast stays `duration` ms (at least 4000; 0 keeps them), all timers
+ * paused while the pointer is over the stack, focus is inside it or the page
+ * is hidden. The stack is one polite live region; an `urgent` toast is an
+ * alert. It never moves focus to a toast; when a toast that has focus goes
+ * away, focus returns to where it was before it entered the stack.
+ *
+ * Events come from the toasts and bubble out of the toaster as they are:
+ * `notif-click` (a toast or action was activated; the toast marks it read and
+ * follows its url unless prevented) and `notif-dismiss` (the toaster removes
+ * the toast unless prevented). While the page is hidden, notifications the
+ * person opted in to `desktop` for are also shown as OS notifications when
+ * permission is already granted; the toaster never asks for permission.
+ *
+ * @summary Shows new live notifications as a stack of toasts in one polite live region.
+ * @tag notif-toaster
+ * @csspart region - The fixed stack of toasts: the live region (`role="status"`, `aria-live="polite"`).
+ * @csspart toast - Each toast (a `<notif-toast>`) with `data-id`; the summary toast has `data-summary` (its count) instead.
+ * @csspart icon - Each toast's icon (exported from the toast).
+ * @csspart title - Each toast's title (exported from the toast).
+ * @csspart body - Each toast's body (exported from the toast).
+ * @csspart action - Each toast's action links and buttons (exported from the toast).
+ * @csspart dismiss - Each toast's dismiss button (exported from the toast).
+ * @cssprop [--notif-toast-width=360px] - Width of a toast (and of the stack).
+ * @cssprop [--notif-toast-z=1000] - z-index of the stack.
+ * @cssprop [--notif-toast-gap=8px] - Space between toasts.
+ * @cssprop [--notif-toast-offset=16px] - Distance of the stack from the viewport edges.
+ * @cssprop [--notif-motion-duration=180ms] - Duration of the slide-in (none under reduced motion).
+ * @fires {NotifClickEvent} notif-click - Bubbles from a toast: it or one of its actions was activated. Cancelable.
+ * @fires {NotifDismissEvent} notif-dismiss - Bubbles from a toast about to be dismissed (`button`, `timeout`, `swipe`, `escape`, `click`); the toaster removes it unless prevented.
+ */
+export class NotifToaster extends LitElement {
+  static override styles = [tokens, toasterStyles];
+
+  static override properties = {
+    position: { type: String, reflect: true },
+    duration: { type: Number },
+    max: { type: Number },
+    theme: { type: String, reflect: true },
+    strings: { attribute: false },
+    store: { attribute: false },
+  };
+
+  /** Where the stack sits: `top-start`, `top-center`, `top-end` (default), `bottom-start`, `bottom-center`, `bottom-end`. */
+  declare position: ToasterPosition;
+  /** Milliseconds each toast stays (default 6000, at least 4000); 0 keeps toasts until dismissed. */
+  declare duration: number;
+  /** Most toasts visible at once, the summary included (default 3). */
+  declare max: number;
+  /** `light` or `dark`; unset follows `prefers-color-scheme`. Passed on to the toasts. */
+  declare theme: 'light' | 'dark' | undefined;
+  /** Overrides for any of the visible strings (`region`, `summary`, `dismiss`); the rest stay English. */
+  declare strings: Partial<ToasterStrings>;
+  /** The store to read; defaults to the nearest provider's. */
+  declare store: NotificationStore | undefined;
+
+  readonly #store = new StoreController(
+    this,
+    (store) => [store.$items],
+    (store) => [store.on('notification', (n, info) => this.#receive(store, n, info))],
+  );
+  readonly #queue = new ToastQueue<ToastItem>(this, {
+    key: (item) => item.key,
+    onExpire: (item) => this.#expire(item),
+  });
+  readonly #desktop = new DesktopNotifications({
+    summary: (count) => this.#strings.summary(count, languageOf(this)),
+    max: () => this.#max,
+  });
+
+  readonly #toasted = new Set<string>();
+  #pending: Notification[] = [];
+  #summaries = 0;
+  #seenItems: readonly Notification[] | undefined;
+  /** Where focus was before it entered the stack. */
+  #returnFocus: HTMLElement | undefined;
+  #toastStrings: Partial<ToastStrings> = {};
+
+  constructor() {
+    super();
+    this.position = 'top-end';
+    this.duration = DEFAULT_TOAST_DURATION;
+    this.max = DEFAULT_MAX;
+    this.strings = {};
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has('strings')) this.#toastStrings = { dismiss: this.#strings.dismiss };
+    this.#syncWithStore();
+  }
+
+  protected override updated(): void {
+    // A toast that had focus may have gone without a focusout.
+    if (!this.shadowRoot?.activeElement) this.#queue.resume('focus');
+  }
+
+  get #strings(): ToasterStrings {
+    return { ...defaultToasterStrings, ...this.strings };
+  }
+
+  get #max(): number {
+    return Number.isFinite(this.max) && this.max >= 1 ? Math.floor(this.max) : DEFAULT_MAX;
+  }
+
+  get #duration(): number {
+    return toastDuration(this.duration, DEFAULT_TOAST_DURATION);
+  }
+
+  #receive(store: NotificationStore, notification: Notification, info: NotificationInfo): void {
+    if (info.silent || notification.read) return;
+    this.#desktop.offer(notification, store);
+    if (this.#toasted.has(notification.id) || !store.allows(notification, 'toast')) return;
+    this.#toasted.add(notification.id);
+    if (this.#toasted.size > TOASTED_LIMIT) {
+      const oldest = this.#toasted.values().next().value;
+      if (oldest !== undefined) this.#toasted.delete(oldest);
+    }
+    this.#pending.push(notification);
+    // The store announces a burst synchronously, in one update: count all of it, then decide once.
+    if (this.#pending.length === 1) queueMicrotask(() => this.#showPending());
+  }
+
+  #showPending(): void {
+    const fresh = this.#pending;
+    this.#pending = [];
+    if (!fresh.length) return;
+    const items = this.#queue.items;
+    const summary = items.find((item) => item.notification === undefined);
+    let free = this.#max - items.length;
+
+    if (!summary && fresh.length > free && free < 1) {
+      // Full and no summary yet: the oldest toasts make room (they stay in the feed).
+      const individual = items.filter((item) => item.notification !== undefined);
+      while (free < 1 && individual.length) {
+        const oldest = individual.pop();
+        if (oldest) this.#remove(oldest.key);
+        free++;
+      }
+    }
+    if (fresh.length <= free) {
+      this.#show(fresh);
+      return;
+    }
+    // Too many for the free slots: the newest fill all but the summary's slot.
+    const slots = Math.max(0, summary ? free : free - 1);
+    const shown = slots ? fresh.slice(-slots) : [];
+    const rest = fresh.length - shown.length;
+    if (summary) this.#queue.set({ key: summary.key, count: summary.count + rest }, this.#duration);
+    else this.#queue.set({ key: `summary:${++this.#summaries}`, count: rest }, this.#duration);
+    this.#show(shown);
+  }
+
+  /** Shows notifications in arrival order, so the newest ends up first. */
+  #show(notifications: Notification[]): void {
+    for (const notification of notifications) {
+      this.#queue.set({ key: keyOf(notification.id), notification }, this.#duration);
+    }
+  }
+
+  // A toast whose notification was read elsewhere (feed, another tab) goes; an updated one refreshes.
+  #syncWithStore(): void {
+    const all = this.#store.store?.$items.get();
+    if (!all || all === this.#seenItems) return;
+    this.#seenItems = all;
+    const byId = new Map(all.map((n) => [n.id, n]));
+    for (const item of this.#queue.items) {
+      const current = item.notification && byId.get(item.notification.id);
+      if (!current || current === item.notification) continue;
+      if (current.read) this.#remove(item.key);
+      else this.#queue.update({ key: item.key, notification: current });
+    }
+  }
+
+  #expire(item: ToastItem): void {
+    const toast = this.#toastFor(item);
+    // The toast asks (a cancelable notif-dismiss); #onDismiss removes it unless prevented.
+    if (toast) toast.dismiss('timeout');
+    else this.#remove(item.key);
+  }
+
+  #toastFor(item: ToastItem): NotifToast | undefined {
+    const selector = item.notification ? `[data-id="${CSS.escape(item.notification.id)}"]` : '[data-summary]';
+    return this.renderRoot.querySelector<NotifToast>(`notif-toast${selector}`) ?? undefined;
+  }
+
+  #keyFor(toast: HTMLElement): string | undefined {
+    if (toast.dataset.id !== undefined) return keyOf(toast.dataset.id);
+    if (toast.dataset.summary !== undefined) return this.#queue.items.find((item) => !item.notification)?.key;
+    return undefined;
+  }
+
+  #hasFocus(key: string): boolean {
+    const item = this.#queue.get(key);
+    const toast = item && this.#toastFor(item);
+    return toast !== undefined && this.shadowRoot?.activeElement === toast;
+  }
+
+  /** Removes a toast; when it had focus, focus goes back to where it was before it entered the stack. */
+  #remove(key: string, hadFocus = this.#hasFocus(key)): void {
+    this.#queue.remove(key);
+    if (hadFocus && this.#returnFocus?.isConnected) this.#returnFocus.focus();
+  }
+
+  readonly #onDismiss = (event: NotifDismissEvent): void => {
+    const toast = event.target;
+    if (!(toast instanceof HTMLElement)) return;
+    const key = this.#keyFor(toast);
+    if (key === undefined) return;
+    // Read now: once the toast hides itself, the browser moves focus to the body.
+    const hadFocus = this.shadowRoot?.activeElement === toast;
+    // Listeners outside the toaster run after this one: decide once the event has reached them all.
+    queueMicrotask(() => {
+      if (!event.defaultPrevented) this.#remove(key, hadFocus);
+    });
+  };
+
+  readonly #onPointerEnter = (): void => this.#queue.pause('hover');
+  readonly #onPointerLeave = (): void => this.#queue.resume('hover');
+
+  readonly #onFocusIn = (event: FocusEvent): void => {
+    this.#queue.pause('focus');
+    const from = event.relatedTarget;
+    const region = event.currentTarget as HTMLElement;
+    if (from instanceof HTMLElement && !region.contains(from)) this.#returnFocus = from;
+  };
+
+  readonly #onFocusOut = (event: FocusEvent): void => {
+    const to = event.relatedTarget;
+    const region = event.currentTarget as HTMLElement;
+    if (!(to instanceof Node) || !region.contains(to)) this.#queue.resume('focus');
+  };
+
+  #renderToast(item: ToastItem, store: NotificationStore | undefined, lang: string): TemplateResult {
+    const theme = this.theme ?? nothing;
+    return item.notification
+      ? html`<notif-toast
+          part="toast"
+          exportparts="icon, title, body, action, dismiss"
+          data-id=${item.notification.id}
+          duration="0"
+          theme=${theme}
+          .notification=${item.notification}
+          .store=${store}
+          .strings=${this.#toastStrings}
+        ></notif-toast>`
+      : html`<notif-toast
+          part="toast"
+          exportparts="icon, title, body, action, dismiss"
+          data-summary=${item.count}
+          duration="0"
+          theme=${theme}
+          .strings=${this.#toastStrings}
+          >${this.#strings.summary(item.count, lang)}</notif-toast
+        >`;
+  }
+
+  protected override render(): TemplateResult {
+    const store = this.#store.store;
+    const lang = languageOf(this);
+    return html`<div
+      part="region"
+      class="region"
+      role="status"
+      aria-live="polite"
+      aria-label=${this.#strings.region}
+      @notif-dismiss=${this.#onDismiss}
+      @pointerenter=${this.#onPointerEnter}
+      @pointerleave=${this.#onPointerLeave}
+      @focusin=${this.#onFocusIn}
+      @focusout=${this.#onFocusOut}
+    >
+      ${repeat(
+        this.#queue.items,
+        (item) => item.key,
+        (item) => this.#renderToast(item, store, lang),
+      )}
+    </div>`;
+  }
+}
