@@ -1,11 +1,17 @@
-// The analyzer guesses event names from `dispatchEvent(new SomeEvent(x))` calls (it takes `x`).
-// Our events are classes with fixed names, documented with @fires; keep only the documented ones.
-const documentedEventsOnly = {
-  name: 'documented-events-only',
+// Two corrections to what the analyzer infers:
+// - it guesses event names from `dispatchEvent(new SomeEvent(x))` (it takes `x`); our events
+//   are classes with fixed names documented with @fires, so only documented events are kept;
+// - it lists Lit's internal reactive state (`_name: { state: true }`) as attributes and public
+//   fields; `_`-prefixed names are internal by our convention.
+const isInternal = (entry) => entry.name.startsWith('_');
+const publicApiOnly = {
+  name: 'public-api-only',
   packageLinkPhase({ customElementsManifest }) {
     for (const module of customElementsManifest.modules) {
       for (const declaration of module.declarations ?? []) {
         if (declaration.events) declaration.events = declaration.events.filter((event) => event.description);
+        if (declaration.attributes) declaration.attributes = declaration.attributes.filter((a) => !isInternal(a));
+        if (declaration.members) declaration.members = declaration.members.filter((m) => !isInternal(m));
       }
     }
   },
@@ -16,5 +22,5 @@ export default {
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/browser.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [documentedEventsOnly],
+  plugins: [publicApiOnly],
 };
