@@ -7,6 +7,8 @@ const isInternal = (entry) => entry.name.startsWith('_');
 const publicApiOnly = {
   name: 'public-api-only',
   packageLinkPhase({ customElementsManifest }) {
+    // Glob order follows the file system; sorted, the manifest is the same on every machine.
+    customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
     for (const module of customElementsManifest.modules) {
       for (const declaration of module.declarations ?? []) {
         if (declaration.events) declaration.events = declaration.events.filter((event) => event.description);
