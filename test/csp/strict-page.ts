@@ -3,7 +3,12 @@ import '../../src/define.js';
 import { createNotificationStore } from '../../src/core/store.js';
 import { xssVectors } from '../security/xss-vectors.js';
 
-const store = createNotificationStore();
+const store = createNotificationStore({ topics: [{ id: 'alerts', label: '<b>Alerts</b>' }] });
+const provider = document.querySelector('notif-provider');
+if (provider) provider.store = store;
+// Added once the elements have the store, as live notifications: the toaster shows them too.
+await provider?.updateComplete;
+await new Promise(requestAnimationFrame);
 store.add(
   xssVectors.map((vector, i) => ({
     id: `x${i}`,
@@ -15,7 +20,5 @@ store.add(
     createdAt: Date.now() - i * 1000,
   })),
 );
-const provider = document.querySelector('notif-provider');
-if (provider) provider.store = store;
 document.querySelector('notif-bell')?.setAttribute('open', '');
 (globalThis as { pageReady?: boolean }).pageReady = true;

@@ -34,6 +34,11 @@ describe('strict CSP and Trusted Types page', () => {
     expect(bell.shadowRoot!.querySelector('[part~="badge"]')!.textContent).to.equal(String(xssVectors.length));
     // Lit's styles arrive through adoptedStyleSheets, which style-src 'self' allows.
     expect(getComputedStyle(bell.shadowRoot!.querySelector('[part~="button"]')!).borderRadius).to.equal('50%');
+    const toaster = doc.querySelector('notif-toaster')!;
+    await waitFor(() => toaster.shadowRoot?.querySelector('[part~="toast"][data-summary]'));
+    const preferences = doc.querySelector('notif-preferences')!;
+    await waitFor(() => preferences.shadowRoot?.querySelector('[part~="toggle"][data-topic="alerts"]'));
+    expect(preferences.shadowRoot!.querySelector('legend')!.textContent).to.contain('<b>Alerts</b>');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(win.cspViolations).to.deep.equal([]);
     // The policy is really in force: Trusted Types refuses a plain string as HTML.
@@ -45,7 +50,9 @@ describe('strict CSP and Trusted Types page', () => {
     expect(rendered.some((text) => text.includes('<script>window.__pwned=1</script>'))).to.equal(true);
     const links = [...feed.shadowRoot!.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
     expect(links.filter((href) => /^\s*(javascript|data|vbscript|blob|file):/i.test(href))).to.deep.equal([]);
-    expect(feed.shadowRoot!.querySelectorAll('script, iframe, object, embed, svg image').length).to.equal(0);
+    for (const host of [feed, toaster, bell]) {
+      expect(host.shadowRoot!.querySelectorAll('script, iframe, object, embed, svg image').length).to.equal(0);
+    }
   });
 
   it('has a corpus of at least 60 vectors', () => {

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { NotificationStore } from '../../core/store.js';
 import type { Notification, NotificationAction, Priority } from '../../core/types.js';
 import { safeUrl } from '../../core/url.js';
@@ -271,6 +270,16 @@ export class NotifToast extends LitElement {
         </button>`;
   }
 
+  // The swipe offset goes through CSSOM, not a style attribute: under a strict CSP
+  // (style-src without 'unsafe-inline') an attribute is refused, CSSOM is not.
+  protected override updated(): void {
+    const toast = this.renderRoot.querySelector<HTMLElement>('.toast');
+    if (!toast) return;
+    const dragging = this.#swipe !== undefined;
+    toast.style.translate = this._swipeX ? `${this._swipeX}px 0` : '';
+    toast.style.opacity = this._swipeX && dragging ? String(Math.max(0.3, 1 - Math.abs(this._swipeX) / 300)) : '';
+  }
+
   protected override render(): TemplateResult {
     const n = this.notification;
     const strings = this.#strings;
@@ -281,10 +290,6 @@ export class NotifToast extends LitElement {
     return html`<div
       class="toast ${dragging ? 'swiping' : ''}"
       role=${this.priority === 'urgent' ? 'alert' : nothing}
-      style=${styleMap({
-        translate: this._swipeX ? `${this._swipeX}px 0` : undefined,
-        opacity: this._swipeX && dragging ? String(Math.max(0.3, 1 - Math.abs(this._swipeX) / 300)) : undefined,
-      })}
       @pointerdown=${this.#onPointerDown}
       @pointermove=${this.#onPointerMove}
       @pointerup=${this.#onPointerUp}
