@@ -59,6 +59,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // Smoke scripts run Node, and hand functions to the browser page they drive.
+    files: ['scripts/*-smoke.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     files: ['test/csp/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },

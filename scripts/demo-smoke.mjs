@@ -1,0 +1,93 @@
+// Smoke test of `npm start`: starts the demo dev server on a free loopback port, opens it
+// in Chromium, and checks what a newcomer should see: notifications arriving by themselves,
+// and after "Cut the connection" a resume with nothing missing, over SSE and WebSocket.
+import { createServer } from 'vite';
+import { chromium } from 'playwright-core';
+
+const timeout = 15_000;
+const failures = [];
+let passed = 0;
+
+async function check(name, run) {
+  try {
+    await run();
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (error) {
+    failures.push(name);
+    console.log(`FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+process.env.PORT = '0';
+const server = await createServer({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, logLevel: 'error' });
+await server.listen();
+const address = server.httpServer?.address();
+const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 5173}/`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+const page = await browser.newPage();
+const errors = [];
+page.on('pageerror', (error) => errors.push(error.message));
+// Chrome logs a stream cut on purpose ("Cut the connection") as a failed resource load;
+// that one message is the test doing its job, anything else is a failure.
+const deliberateCut = /ERR_INCOMPLETE_CHUNKED_ENCODING|ERR_EMPTY_RESPONSE/;
+page.on('console', (message) => {
+  if (message.type() === 'error' && !deliberateCut.test(message.text())) errors.push(message.text());
+});
+
+const integrity = () => page.locator('#integrity');
+const missingZero = async () => {
+  await page.waitForFunction(() => {
+    const text = document.querySelector('#integrity')?.textContent ?? '';
+    return /missing: 0$/.test(text) && !/published 0/.test(text);
+  }, undefined, { timeout });
+};
+
+try {
+  await page.goto(url);
+  await check('the page loads and connects', async () => {
+    await page.waitForFunction(() => document.querySelector('#status-pill')?.textContent === 'open', undefined, { timeout });
+  });
+  await check('the bell counts the seeded notifications', async () => {
+    await page.waitForFunction(
+      () => Number(document.querySelector('notif-bell')?.shadowRoot?.querySelector('[part~="badge"]')?.textContent) > 0,
+      undefined,
+      { timeout },
+    );
+  });
+  await check('published notifications toast and reach the feed', async () => {
+    await page.click('#publish button[type="submit"]');
+    await page.waitForFunction(
+      () => document.querySelector('notif-toaster')?.shadowRoot?.querySelector('[part~="toast"]') !== null,
+      undefined,
+      { timeout },
+    );
+    await missingZero();
+  });
+  for (const transport of ['sse', 'websocket', 'poll']) {
+    await check(`${transport}: a cut connection resumes with nothing missing`, async () => {
+      await page.check(`input[name="transport"][value="${transport}"]`);
+      await page.waitForFunction(() => document.querySelector('#status-pill')?.textContent === 'open', undefined, { timeout });
+      await page.selectOption('#stream', '20');
+      await page.waitForTimeout(300);
+      await page.click('#cut');
+      await page.waitForTimeout(300);
+      await page.click('#cut');
+      await page.selectOption('#stream', '0');
+      await page.waitForFunction(() => document.querySelector('#status-pill')?.textContent === 'open', undefined, { timeout });
+      await missingZero();
+      console.log(`     ${await integrity().textContent()}`);
+    });
+  }
+  await check('no console error or uncaught exception', async () => {
+    if (errors.length) throw new Error(errors.join(' | '));
+  });
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(`${passed} passed, ${failures.length} failed`);
+process.exit(failures.length ? 1 : 0);
