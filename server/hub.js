@@ -366,7 +366,7 @@ export function createHub(options = {}) {
     if (isOffline(req)) return refuseOffline(ch, 'sse', req, query, socket);
     const rule = takeRule(ch, 'sse');
     record(ch, 'sse', req, query, rule ? rule.status : 200);
-    if (rule) return writeRule(res, rule);
+    if (rule) return rule.stall ? stall(ch, 'sse', socket) : writeRule(res, rule);
 
     const header = req.headers['last-event-id'];
     const cursor = cursorOf(ch, typeof header === 'string' ? header : query.get('lastEventId'), query);
@@ -438,7 +438,7 @@ export function createHub(options = {}) {
     if (isOffline(req)) return refuseOffline(ch, 'poll', req, query, socket);
     const rule = takeRule(ch, 'poll');
     record(ch, 'poll', req, query, rule ? rule.status : 200);
-    if (rule) return writeRule(res, rule);
+    if (rule) return rule.stall ? stall(ch, 'poll', socket) : writeRule(res, rule);
 
     const cursor = cursorOf(ch, query.get('lastEventId'), query);
     const maxRaw = query.get('max');
@@ -498,6 +498,7 @@ export function createHub(options = {}) {
     const rule = takeRule(ch, 'ws');
     if (rule) {
       record(ch, 'ws', req, query, rule.status);
+      if (rule.stall) return stall(ch, 'ws', socket);
       writeRawHttp(socket, rule.status, rule.headers, rule.body);
       return true;
     }
@@ -615,6 +616,19 @@ export function createHub(options = {}) {
   }
 
   /**
+   * Accepts the connection and never answers (a server that hangs before its
+   * headers or its 101): the client's connect timeout is what must end it.
+   * @param {Channel} ch @param {Transport} transport @param {Duplex} socket
+   */
+  function stall(ch, transport, socket) {
+    /** @type {Conn} */
+    const conn = { transport, socket, sent: 0, cursor: 0, closing: false };
+    addConn(ch, conn);
+    socket.on('close', () => removeConn(ch, conn));
+    return true;
+  }
+
+  /**
    * @param {Channel} ch @param {IncomingMessage} req @param {ServerResponse} res
    */
   async function handleControl(ch, req, res) {
@@ -683,7 +697,8 @@ export function createHub(options = {}) {
         const times = body.times === undefined ? 1 : Number(body.times);
         if (!Number.isInteger(times) || times < -1) throw new Error('times must be an integer >= -1');
         const transports = Array.isArray(body.transports) ? body.transports : null;
-        ch.rules.push({ status, headers, body: text, remaining: times, transports });
+        // `stall: true`: accept and never answer (for connect timeouts); status is only logged.
+        ch.rules.push({ status, headers, body: text, remaining: times, transports, stall: body.stall === true });
         return {};
       }
       case 'cut':

@@ -1,4 +1,4 @@
-import type { NotifError } from '../core/errors.js';
+import { NotifError } from '../core/errors.js';
 import type { TransportSink } from '../core/types.js';
 import { clampRetryFloor, fullJitterDelay, type BackoffOptions } from './backoff.js';
 import { browserNetwork, type NetworkMonitor } from './network.js';
@@ -14,6 +14,8 @@ export interface ConnectionOptions {
   refreshCredentials?: () => Promise<boolean | Record<string, string>>;
   /** Resume from this cursor on the first connection (e.g. one saved across reloads). */
   lastEventId?: string;
+  /** An attempt that is not established (headers, 101) within this many ms is abandoned. Default 5000. */
+  connectTimeoutMs?: number;
 }
 
 /** A connection has been healthy this long before its failures are forgiven. */
@@ -31,6 +33,8 @@ export interface Attempt {
   opened(): void;
   /** A message arrived: the connection made progress, so backoff starts over. */
   progressed(): void;
+  /** Bytes or frames arrived (keep-alives included): the connection is not half-open. */
+  alive(): void;
   /** Whether a message now belongs to the backlog of a resumed connection. */
   isReplay(): boolean;
   /** The server's `retry:` field; a floor for every later delay. */
@@ -39,6 +43,8 @@ export interface Attempt {
 
 interface LoopState {
   cursor: () => string | undefined;
+  /** With no sign of life for this long after opening, the connection is replaced. */
+  silenceMs?: number;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -122,16 +128,34 @@ export function runConnection(
     const resumed = state.cursor() !== undefined;
     let openedAt: number | undefined;
     let progressed = false;
+    // Timeouts end the attempt as a failure with their own reason.
+    let failure: NotifError | undefined;
+    const fail = (message: string): void => {
+      failure ??= new NotifError('network', message);
+      controller.abort();
+    };
+    const connectMs = options.connectTimeoutMs ?? 5000;
+    const connectTimer = setTimeout(() => fail(`no answer within ${connectMs} ms`), connectMs);
+    let silenceTimer: ReturnType<typeof setTimeout> | undefined;
+    const watchSilence = (): void => {
+      if (!state.silenceMs) return;
+      clearTimeout(silenceTimer);
+      const ms = state.silenceMs;
+      silenceTimer = setTimeout(() => fail(`nothing received for ${ms} ms; replacing the connection`), ms);
+    };
     const attempt: Attempt = {
       signal: controller.signal,
       credentials,
       opened() {
+        clearTimeout(connectTimer);
+        watchSilence();
         openedAt ??= Date.now();
         report('open');
       },
       progressed() {
         progressed = true;
       },
+      alive: watchSilence,
       isReplay() {
         return resumed && openedAt !== undefined && Date.now() - openedAt < REPLAY_WINDOW_MS;
       },
@@ -147,9 +171,12 @@ export function runConnection(
     } finally {
       // Whatever `open` left behind (a reader, a socket) is told to stop now.
       controller.abort();
+      clearTimeout(connectTimer);
+      clearTimeout(silenceTimer);
       stopSignal.removeEventListener('abort', abortOnStop);
       current = undefined;
     }
+    if (failure && !stopSignal.aborted) outcome = { kind: 'retry', error: failure };
     const healthy = progressed || (openedAt !== undefined && Date.now() - openedAt >= HEALTHY_AFTER_MS);
     return { outcome, healthy };
   }

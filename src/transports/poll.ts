@@ -13,6 +13,8 @@ export interface PollOptions extends ConnectionOptions {
   long?: boolean;
   headers?: HeadersOption;
   withCredentials?: boolean;
+  /** Long poll: a request unanswered this long is abandoned as half-open (the server's hold + 10 s). Default 40000. */
+  requestTimeoutMs?: number;
 }
 
 /** A long-poll server that answers empty at once would otherwise be hammered in a tight loop. */
@@ -92,6 +94,7 @@ export function poll(url: string | URL, options: PollOptions = {}): Transport {
             text = '';
           }
           if (attempt.signal.aborted) break;
+          attempt.alive();
           let delivered = false;
           if (text.trim() !== '') {
             const cursor = sink.message(text, { replay: attempt.isReplay() });
@@ -112,7 +115,8 @@ export function poll(url: string | URL, options: PollOptions = {}): Transport {
         return { kind: 'retry' };
       }
 
-      return runConnection(sink, open, options, { cursor: () => lastEventId });
+      const silenceMs = options.long ? (options.requestTimeoutMs ?? 40_000) : undefined;
+      return runConnection(sink, open, options, { cursor: () => lastEventId, silenceMs });
     },
   };
 }

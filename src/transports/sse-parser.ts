@@ -51,9 +51,14 @@ export function createSseParser(callbacks: SseParserCallbacks, maxEventChars: nu
   // Hands text[start, end) to the parser unless the event it belongs to is too large.
   function pass(text: string, start: number, end: number, endsEvent: boolean): void {
     if (end > start) {
+      const before = eventChars;
       eventChars += end - start;
-      if (eventChars > maxEventChars) dropPartialEvent(eventChars);
-      else if (!skipping) parser.feed(text.slice(start, end));
+      if (eventChars > maxEventChars) {
+        // Parse exactly the first maxEventChars characters, as a 1-character feed would, so a
+        // `retry:` line before the cut takes effect however the stream was chunked.
+        if (!skipping && before < maxEventChars) parser.feed(text.slice(start, start + maxEventChars - before));
+        dropPartialEvent(eventChars);
+      } else if (!skipping) parser.feed(text.slice(start, end));
     }
     if (endsEvent) {
       eventChars = 0;

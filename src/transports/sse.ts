@@ -16,6 +16,11 @@ export interface SseOptions extends ConnectionOptions {
   events?: string[];
   /** Use the browser's EventSource (no status codes, no headers) instead of fetch. */
   native?: boolean;
+  /**
+   * With nothing at all received for this long (servers send a `:` comment every
+   * 15 s), the connection is taken for half-open and replaced. Default 45000; 0 turns it off.
+   */
+  silenceTimeoutMs?: number;
 }
 
 const DEFAULT_EVENTS = ['message', 'notification'];
@@ -82,7 +87,9 @@ function connectFetch(url: string | URL, options: SseOptions, sink: TransportSin
         retry(ms) {
           attempt.setRetryFloor(ms);
         },
-        activity() {},
+        activity() {
+          attempt.alive();
+        },
         overflow(size) {
           sink.error(new NotifError('too-large', `event larger than ${MAX_FRAME_CHARS} characters (${size}+) skipped`));
         },
@@ -98,7 +105,7 @@ function connectFetch(url: string | URL, options: SseOptions, sink: TransportSin
     return { kind: 'retry' };
   }
 
-  return runConnection(sink, open, options, { cursor: () => lastEventId });
+  return runConnection(sink, open, options, { cursor: () => lastEventId, silenceMs: options.silenceTimeoutMs ?? 45_000 });
 }
 
 function connectNative(url: string | URL, options: SseOptions, sink: TransportSink): () => void {

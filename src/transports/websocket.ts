@@ -64,34 +64,23 @@ export function websocket(url: string | URL, options: WebSocketOptions = {}): Tr
         return new Promise((resolve) => {
           const ws = new WebSocket(websocketUrl(url, lastEventId), options.protocols);
           let heartbeat: ReturnType<typeof setInterval> | undefined;
-          let deadline: ReturnType<typeof setTimeout> | undefined;
-          const timeoutMs = options.timeoutMs ?? 35_000;
 
           const finish = (outcome: Outcome): void => {
             clearInterval(heartbeat);
-            clearTimeout(deadline);
             ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
             if (ws.readyState === WebSocket.CONNECTING || ws.readyState === WebSocket.OPEN) ws.close(1000);
             if (socket === ws) socket = undefined;
             resolve(outcome);
           };
-          const armDeadline = (): void => {
-            clearTimeout(deadline);
-            deadline = setTimeout(() => {
-              finish({ kind: 'retry', error: new NotifError('network', `no frame for ${timeoutMs} ms; replacing the socket`) });
-            }, timeoutMs);
-          };
-
           ws.onopen = () => {
             socket = ws;
             attempt.opened();
-            armDeadline();
             const every = options.heartbeatMs ?? 25_000;
             if (every > 0) heartbeat = setInterval(() => ws.send(encode(options.ping ?? { type: 'ping' })), every);
             flush();
           };
           ws.onmessage = (event: MessageEvent<unknown>) => {
-            armDeadline();
+            attempt.alive();
             attempt.progressed();
             if (typeof event.data !== 'string') {
               sink.error(new NotifError('protocol', 'binary frame where text was expected; skipped'));
@@ -117,7 +106,7 @@ export function websocket(url: string | URL, options: WebSocketOptions = {}): Tr
         });
       }
 
-      const stop = runConnection(sink, open, options, { cursor: () => lastEventId });
+      const stop = runConnection(sink, open, options, { cursor: () => lastEventId, silenceMs: options.timeoutMs ?? 35_000 });
       return () => {
         if (activeSink === sink) activeSink = undefined;
         stop();

@@ -15,6 +15,8 @@ export type HubControl =
       body?: string | object;
       times?: number;
       transports?: readonly HubTransport[];
+      /** Accept the connection and never answer (no headers, no 101). */
+      stall?: boolean;
     }
   /** Destroys every open sse / long poll / ws connection of the channel now. */
   | { action: 'cut' }

@@ -111,6 +111,39 @@ describe('transport faults', () => {
     });
   }
 
+  for (const [name, create] of [
+    ['sse', () => sse(hubUrl(c, 'sse'), { backoff: fast, connectTimeoutMs: 300 })],
+    ['long poll', () => poll(hubUrl(c, 'poll', { long: 1 }), { long: true, backoff: fast, connectTimeoutMs: 300 })],
+    ['websocket', () => websocket(hubUrl(c, 'ws'), { backoff: fast, connectTimeoutMs: 300 })],
+  ] as const) {
+    it(`${name}: a server that accepts but never answers is abandoned at the connect timeout, then retried`, async () => {
+      await control(c, { action: 'respond', status: 200, stall: true, times: 1 });
+      await control(c, { action: 'publish', count: 1 });
+      const started = performance.now();
+      const got = track(collect(create()));
+      await waitFor(() => got.ids.length === 1, { timeout: 3000 });
+      expect(performance.now() - started).to.be.within(280, 1500);
+      const timeout = got.statuses.find((s) => s.detail?.error?.message.includes('no answer within 300 ms'));
+      expect(timeout?.status).to.equal('reconnecting');
+      const [stalled, retried] = (await hubLog(c)).requests;
+      expect(retried!.at - stalled!.at).to.be.at.least(280);
+    });
+  }
+
+  it('sse: a connection silent past silenceTimeoutMs is replaced, and keep-alive data keeps it', async () => {
+    const got = track(collect(sse(hubUrl(c, 'sse'), { backoff: fast, silenceTimeoutMs: 400 })));
+    await waitFor(() => got.lastStatus() === 'open');
+    // Events count as signs of life: 3 publishes 200 ms apart keep one connection.
+    for (let i = 0; i < 3; i++) {
+      await sleep(200);
+      await control(c, { action: 'publish', count: 1 });
+    }
+    expect((await hubLog(c)).requests).to.have.length(1);
+    await waitFor(async () => (await hubLog(c)).requests.length === 2, { timeout: 2000 });
+    expect(got.statuses.some((s) => s.detail?.error?.message.includes('nothing received for 400 ms'))).to.equal(true);
+    expect((await hubLog(c)).requests[1]?.lastEventId).to.equal('3');
+  });
+
   it('sse: a wrong content type is terminal and the body is never parsed', async () => {
     await control(c, {
       action: 'respond',
@@ -199,7 +232,7 @@ describe('transport faults', () => {
     await waitFor(async () => (await hubLog(c)).received.includes('ping!'));
     // The hub answers only {"type":"ping"}; a custom ping gets no reply, so the socket goes silent.
     await waitFor(async () => (await hubLog(c)).requests.length === 2, { timeout: 3000 });
-    expect(got.statuses.some((s) => s.detail?.error?.message.includes('no frame'))).to.equal(true);
+    expect(got.statuses.some((s) => s.detail?.error?.message.includes('nothing received for 400 ms'))).to.equal(true);
   });
 
   it('websocket: send() queues while disconnected and flushes in order once open', async () => {
