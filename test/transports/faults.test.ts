@@ -245,3 +245,29 @@ describe('transport faults', () => {
     expect((await hubLog(c)).received).to.deep.equal(['{"type":"ack","id":1}', '{"type":"ack","id":2}']);
   });
 });
+
+describe('back-forward cache', () => {
+  it('closes the connection on pagehide (persisted) and resumes from the last id on pageshow', async () => {
+    const c = channel('bfcache');
+    await control(c, { action: 'publish', count: 2 });
+    const got = collect(sse(hubUrl(c, 'sse'), { backoff: fast }));
+    try {
+      await waitFor(() => got.ids.length === 2);
+      // The browser fires these around the bfcache; a test cannot navigate its own page away.
+      window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+      await waitFor(async () => (await hubLog(c)).open === 0);
+      await control(c, { action: 'publish', count: 2 });
+      await sleep(200);
+      expect((await hubLog(c)).requests).to.have.length(1);
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      await waitFor(() => got.ids.length === 4);
+      const requests = (await hubLog(c)).requests;
+      expect(requests.map((r) => r.lastEventId)).to.deep.equal([null, '2']);
+      expect(got.ids).to.deep.equal(range(1, 4));
+    } finally {
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      got.stop();
+      await control(c, { action: 'reset' });
+    }
+  });
+});
