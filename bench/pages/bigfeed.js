@@ -1,0 +1,87 @@
+/* global window, document, gc */
+// big feed: 100,000 notifications added at once with store.add(array) to a store (maxItems
+// 100,000) shown by an open <notif-feed>; then the whole list is scrolled in ~3 s.
+import { createNotificationStore } from '/dist/browser/notif-elements.js';
+import { afterPaint, frame } from './common.js';
+
+const heap = () => {
+  gc();
+  return performance.memory.usedJSHeapSize;
+};
+
+window.runBigFeed = async (count, scrollMs) => {
+  const store = createNotificationStore({ maxItems: count });
+  const feed = document.createElement('notif-feed');
+  feed.store = store;
+  document.body.append(feed);
+  await feed.updateComplete;
+  await afterPaint();
+  const base = Date.now();
+  const items = Array.from({ length: count }, (_, i) => ({
+    id: `n${i}`,
+    title: `Notification ${i}`,
+    body: `The body of notification ${i}, long enough to look like a real one.`,
+    createdAt: base - i * 60_000,
+    read: i % 3 === 0,
+  }));
+  const heapBefore = heap();
+  const rows = () => feed.shadowRoot.querySelectorAll('[role="listitem"]').length;
+  const firstRow = () => feed.shadowRoot.querySelector('[part~="item"]') !== null;
+
+  const t0 = performance.now();
+  store.add(items);
+  const addMs = performance.now() - t0;
+  items.length = 0; // drop the page's own references before the heap is measured
+  await feed.updateComplete;
+  let frames = 0;
+  while (!firstRow() && frames < 120) {
+    await frame();
+    frames++;
+  }
+  await afterPaint();
+  const firstRender = performance.now() - t0;
+  const rowsAfterRender = rows();
+
+  const list = feed.shadowRoot.querySelector('[part~="list"]');
+  const durations = [];
+  let maxRows = rowsAfterRender;
+  await new Promise((resolve) => {
+    let start;
+    let last;
+    const step = (ts) => {
+      if (start === undefined) start = ts;
+      else durations.push(ts - last);
+      last = ts;
+      maxRows = Math.max(maxRows, rows());
+      const progress = Math.min(1, (ts - start) / scrollMs);
+      list.scrollTop = progress * (list.scrollHeight - list.clientHeight);
+      if (progress < 1) window.requestAnimationFrame(step);
+      else resolve(undefined);
+    };
+    window.requestAnimationFrame(step);
+  });
+  // Not timed: settle at the bottom and check the oldest notification was reached.
+  const lastId = `n${count - 1}`;
+  let reachedEnd = false;
+  for (let i = 0; i < 30 && !reachedEnd; i++) {
+    list.scrollTop = list.scrollHeight;
+    await frame();
+    reachedEnd = feed.shadowRoot.querySelector(`[part~="item"][data-id="${lastId}"]`) !== null;
+  }
+  const visible = [...feed.shadowRoot.querySelectorAll('[part~="item"]')].map((row) => row.dataset.id);
+  const end = { scrollTop: list.scrollTop, scrollHeight: list.scrollHeight, lastRendered: visible.at(-1) };
+  const heapAfter = heap();
+  return {
+    items: store.$items.get().length,
+    addMs,
+    firstRender,
+    rowsAfterRender,
+    maxRows,
+    durations,
+    reachedEnd,
+    end,
+    heapBefore,
+    heapAfter,
+  };
+};
+window.benchReady = true;

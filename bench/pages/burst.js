@@ -1,0 +1,67 @@
+/* global window, document */
+// burst: a store (maxItems 20,000) with an open <notif-feed>, fed by the SSE transport, whose
+// server has 10,000 events queued before the client connects: the hub writes them in one res.write.
+import { createNotificationStore, sse } from '/dist/browser/notif-elements.js';
+import { afterPaint, frame } from './common.js';
+
+const longTasks = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
+}).observe({ type: 'longtask', buffered: true });
+
+window.runBurst = async (url, expected) => {
+  const store = createNotificationStore({ transport: sse(url), maxItems: 20_000 });
+  const feed = document.createElement('notif-feed');
+  feed.store = store;
+  document.body.append(feed);
+  await feed.updateComplete;
+  await afterPaint();
+
+  let updates = 0;
+  let openAt;
+  let fullAt;
+  store.$status.listen((status) => {
+    if (status === 'open' && openAt === undefined) openAt = performance.now();
+  });
+  const full = new Promise((resolve) => {
+    store.$items.listen((items) => {
+      updates++;
+      if (items.length >= expected && fullAt === undefined) {
+        fullAt = performance.now();
+        resolve(undefined);
+      }
+    });
+  });
+  const newest = String(expected);
+  const rendered = () => feed.shadowRoot?.querySelector(`[part~="item"][data-id="${newest}"]`) !== null;
+
+  const startAt = performance.now();
+  store.start();
+  await full;
+  await feed.updateComplete;
+  let frames = 0;
+  while (!rendered() && frames < 120) {
+    await frame();
+    frames++;
+  }
+  await afterPaint();
+  const settledAt = performance.now();
+  const updatesAtSettled = updates;
+  // Long tasks are reported asynchronously: give the observer time to deliver.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const inWindow = longTasks.filter((t) => t.start + t.duration > startAt && t.start < settledAt);
+  store.stop();
+  return {
+    items: store.$items.get().length,
+    rendered: rendered(),
+    fromOpen: openAt === undefined ? null : settledAt - openAt,
+    fromStart: settledAt - startAt,
+    openToFull: openAt === undefined ? null : fullAt - openAt,
+    connect: openAt === undefined ? null : openAt - startAt,
+    updates: updatesAtSettled,
+    updatesAfter: updates,
+    longTasks: inWindow.map((t) => Math.round(t.duration)),
+    longestTask: inWindow.reduce((max, t) => Math.max(max, t.duration), 0),
+  };
+};
+window.benchReady = true;

@@ -1,0 +1,31 @@
+/* global window, document */
+// startup: the built bundle is not loaded by this page until runStartup() imports it.
+import { afterPaint } from './common.js';
+
+window.runStartup = async () => {
+  const url = new URL('/dist/browser/notif-elements.js', window.location.href).href;
+  const start = performance.now();
+  const api = await import(url);
+  const imported = performance.now();
+  const store = api.createNotificationStore();
+  const bell = document.createElement('notif-bell');
+  bell.store = store;
+  document.body.append(bell);
+  await bell.updateComplete;
+  const rendered = performance.now();
+  await afterPaint();
+  const painted = performance.now();
+  const resource = performance.getEntriesByName(url)[0];
+  const fetched = resource ? resource.responseEnd : imported;
+  return {
+    total: rendered - start,
+    fetch: fetched - start,
+    afterFetch: rendered - fetched,
+    importMs: imported - start,
+    renderMs: rendered - imported,
+    painted: painted - start,
+    rendered: bell.shadowRoot?.querySelector('[part~="button"]') !== null,
+    transferSize: resource?.encodedBodySize ?? null,
+  };
+};
+window.benchReady = true;

@@ -1,0 +1,271 @@
+// `npm run bench`: runs the built browser bundle (dist/browser/notif-elements.js) in Chromium
+// (playwright-core, /usr/bin/chromium) against the real push hub, and prints every figure as
+// the median of RUNS runs with its min and max. Writes bench/results.json. See bench/README.md.
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
+const BURST = 10_000;
+const BIG = 100_000;
+const SCROLL_MS = 3000;
+const LATENCY_COUNT = 200;
+const LATENCY_INTERVAL_MS = 50; // 20 per second
+const FRAME_MS = 1000 / 60;
+const MB = 1024 * 1024;
+
+const began = performance.now();
+const server = await startServer();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+});
+
+let channelCount = 0;
+const channel = (name) => `bench-${name}-${++channelCount}`;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Opens a page in a fresh context (empty cache) and waits for its module to be ready. */
+async function openPage(name) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(`${server.origin}/${name}.html`);
+  await page.waitForFunction(() => globalThis.benchReady === true, undefined, { timeout: 15_000 });
+  return { context, page, errors };
+}
+
+function percentile(values, p) {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+function summarize(values) {
+  const clean = values.filter((v) => typeof v === 'number' && Number.isFinite(v));
+  return { median: percentile(clean, 50), min: Math.min(...clean), max: Math.max(...clean), runs: values };
+}
+
+async function each(label, run) {
+  const results = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    results.push(await run(i));
+    process.stdout.write(`  ${label} run ${i + 1}/${RUNS} (${Math.round(performance.now() - started)} ms)\n`);
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------- burst
+async function burst() {
+  return each('burst', async () => {
+    const c = channel('burst');
+    // Published before the client connects: the hub writes `:ok` and all 10,000 frames in one res.write.
+    server.hub.control(c, { action: 'publish', count: BURST });
+    const { context, page, errors } = await openPage('burst');
+    const result = await page.evaluate(([url, n]) => globalThis.runBurst(url, n), [`/hub/${c}/sse`, BURST]);
+    await context.close();
+    if (result.items !== BURST || !result.rendered) throw new Error(`burst did not settle: ${JSON.stringify(result)}`);
+    return { ...result, errors };
+  });
+}
+
+// -------------------------------------------------------------- latency
+async function latency(kind) {
+  return each(`latency ${kind}`, async (run) => {
+    const libChannel = channel(`lat-${kind}-lib`);
+    const netChannel = channel(`lat-${kind}-net`);
+    const { context, page, errors } = await openPage('latency');
+    const path = (c) => (kind === 'sse' ? `/hub/${c}/sse` : `${server.origin.replace('http', 'ws')}/hub/${c}/ws`);
+    await page.evaluate((args) => globalThis.startLatency(args), { kind, libUrl: path(libChannel), netUrl: path(netChannel) });
+    // The library's frame i and the bare listener's frame i are written 25 ms apart, so the
+    // two never compete for the page's main thread; each stream runs at 20 per second.
+    const t0 = performance.now() + 50;
+    for (let i = 0; i < LATENCY_COUNT * 2; i++) {
+      const due = t0 + i * (LATENCY_INTERVAL_MS / 2);
+      const wait = due - performance.now();
+      if (wait > 0) await sleep(wait);
+      const n = i >> 1;
+      const target = i % 2 === 0 ? libChannel : netChannel;
+      const sentAt = Date.now();
+      const frame = { id: `r${run}-${n}`, title: `Latency ${n}`, body: 'Measured from the server write.', createdAt: sentAt, data: { sentAt } };
+      server.hub.control(target, { action: 'publish', frames: [frame] });
+    }
+    await page
+      .waitForFunction((n) => {
+        const counts = globalThis.latencyCounts();
+        return counts.lib >= n && counts.net >= n;
+      }, LATENCY_COUNT, { timeout: 2000 })
+      .catch(() => undefined);
+    const { lib, net, statuses, summaries, summarized } = await page.evaluate(() => globalThis.latencyResults());
+    await context.close();
+    return {
+      received: { lib: lib.length, net: net.length },
+      summaryToasts: summaries,
+      inSummary: summarized,
+      statuses,
+      libP50: percentile(lib, 50),
+      libP95: percentile(lib, 95),
+      netP50: percentile(net, 50),
+      netP95: percentile(net, 95),
+      aboveP50: percentile(lib, 50) - percentile(net, 50),
+      aboveP95: percentile(lib, 95) - percentile(net, 95),
+      errors,
+    };
+  });
+}
+
+// ------------------------------------------------------------- big feed
+async function bigFeed() {
+  return each('big feed', async () => {
+    const { context, page, errors } = await openPage('bigfeed');
+    const result = await page.evaluate(([n, ms]) => globalThis.runBigFeed(n, ms), [BIG, SCROLL_MS]);
+    await context.close();
+    const d = result.durations;
+    return {
+      items: result.items,
+      addMs: result.addMs,
+      firstRender: result.firstRender,
+      rowsAfterRender: result.rowsAfterRender,
+      maxRows: result.maxRows,
+      frames: d.length,
+      frameP50: percentile(d, 50),
+      frameP95: percentile(d, 95),
+      frameMax: Math.max(...d),
+      over16: d.filter((x) => x > 16.7).length,
+      // a frame that took more than 1.5 vsync intervals: at least one vsync missed
+      missed: d.filter((x) => x > FRAME_MS * 1.5).length,
+      reachedEnd: result.reachedEnd,
+      end: result.end,
+      heapBeforeMB: result.heapBefore / MB,
+      heapMB: result.heapAfter / MB,
+      errors,
+    };
+  });
+}
+
+// -------------------------------------------------------------- startup
+async function startup() {
+  return each('startup', async () => {
+    const { context, page, errors } = await openPage('startup');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metric = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+    };
+    const before = await metric();
+    const result = await page.evaluate(() => globalThis.runStartup());
+    const after = await metric();
+    await context.close();
+    return {
+      ...result,
+      // CDP Performance domain, seconds -> ms: all script compile + run, and all task time, in the window
+      cdpScriptMs: (after.ScriptDuration - before.ScriptDuration) * 1000,
+      cdpTaskMs: (after.TaskDuration - before.TaskDuration) * 1000,
+      errors,
+    };
+  });
+}
+
+// ---------------------------------------------------------------- report
+const figures = [];
+/** status: pass when every run meets the target, "median" when only the median does. */
+function figure(group, name, unit, values, target) {
+  const s = summarize(values);
+  let status = '';
+  if (target) {
+    const ok = (v) => (target.op === '<=' ? v <= target.value : v >= target.value);
+    status = s.runs.every((v) => ok(v)) ? 'pass' : ok(s.median) ? 'pass (median)' : 'FAIL';
+  }
+  figures.push({ group, name, unit, ...s, target: target ? `${target.op} ${target.value}` : null, status });
+}
+
+const results = { burst: await burst(), latencySse: await latency('sse'), latencyWs: await latency('websocket') };
+results.bigFeed = await bigFeed();
+results.startup = await startup();
+
+const pick = (list, key) => list.map((r) => r[key]);
+figure('burst', 'settled, from connection open', 'ms', pick(results.burst, 'fromOpen'), { op: '<=', value: 300 });
+figure('burst', 'settled, from store.start()', 'ms', pick(results.burst, 'fromStart'));
+figure('burst', 'open -> 10,000 items in the store', 'ms', pick(results.burst, 'openToFull'));
+figure('burst', 'longest long task (0 = none > 50 ms)', 'ms', pick(results.burst, 'longestTask'), { op: '<=', value: 50 });
+figure('burst', '$items updates until settled', '', pick(results.burst, 'updates'));
+for (const [kind, list] of [
+  ['sse', results.latencySse],
+  ['websocket', results.latencyWs],
+]) {
+  figure(`latency ${kind}`, 'toast p50 (server write -> DOM)', 'ms', pick(list, 'libP50'));
+  figure(`latency ${kind}`, 'toast p95', 'ms', pick(list, 'libP95'));
+  figure(`latency ${kind}`, 'network only p50', 'ms', pick(list, 'netP50'));
+  figure(`latency ${kind}`, 'network only p95', 'ms', pick(list, 'netP95'));
+  figure(`latency ${kind}`, 'above network p50', 'ms', pick(list, 'aboveP50'));
+  figure(`latency ${kind}`, 'above network p95', 'ms', pick(list, 'aboveP95'), { op: '<=', value: 16 });
+  figure(`latency ${kind}`, 'of 200 shown via the summary toast', '', pick(list, 'inSummary'));
+}
+figure('big feed', 'store.add(100,000) call', 'ms', pick(results.bigFeed, 'addMs'));
+figure('big feed', 'first render (add -> first row painted)', 'ms', pick(results.bigFeed, 'firstRender'), { op: '<=', value: 50 });
+figure('big feed', 'rows in the DOM (max while scrolling)', '', pick(results.bigFeed, 'maxRows'), { op: '<=', value: 100 });
+figure('big feed', 'scroll frame p50', 'ms', pick(results.bigFeed, 'frameP50'));
+figure('big feed', 'scroll frame p95', 'ms', pick(results.bigFeed, 'frameP95'));
+figure('big feed', 'scroll frame max', 'ms', pick(results.bigFeed, 'frameMax'));
+figure('big feed', 'frames > 16.7 ms', '', pick(results.bigFeed, 'over16'), { op: '<=', value: 0 });
+figure('big feed', 'frames > 25 ms (missed a vsync)', '', pick(results.bigFeed, 'missed'));
+figure('big feed', 'JS heap after GC, 100,000 loaded', 'MB', pick(results.bigFeed, 'heapMB'), { op: '<=', value: 60 });
+figure('big feed', 'JS heap after GC, before add', 'MB', pick(results.bigFeed, 'heapBeforeMB'));
+figure('startup', 'import() -> bell updateComplete', 'ms', pick(results.startup, 'total'));
+figure('startup', 'parse + execute + first render (minus fetch)', 'ms', pick(results.startup, 'afterFetch'), { op: '<=', value: 30 });
+figure('startup', 'bundle fetch (loopback)', 'ms', pick(results.startup, 'fetch'));
+figure('startup', 'CDP ScriptDuration in the window', 'ms', pick(results.startup, 'cdpScriptMs'));
+figure('startup', 'import() -> first paint', 'ms', pick(results.startup, 'painted'));
+
+const fmt = (v) => (Number.isFinite(v) ? (Math.abs(v) >= 100 || Number.isInteger(v) ? String(Math.round(v)) : v.toFixed(1)) : 'n/a');
+const rows = figures.map((f) => [f.group, f.name, f.unit, fmt(f.median), fmt(f.min), fmt(f.max), f.target ?? '', f.status]);
+const header = ['group', 'figure', 'unit', 'median', 'min', 'max', 'target', 'status'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells) => `| ${cells.map((c, i) => (i >= 3 && i <= 5 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+const runtimeS = (performance.now() - began) / 1000;
+const chromiumVersion = browser.version();
+console.log(`\nnotif-elements bench, median of ${RUNS} runs (min, max); Chromium ${chromiumVersion}, Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}\n`);
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows) console.log(line(r));
+
+const errors = Object.values(results)
+  .flat()
+  .flatMap((r) => r.errors ?? []);
+const incomplete = [...results.latencySse, ...results.latencyWs].filter((r) => r.received.lib < LATENCY_COUNT || r.received.net < LATENCY_COUNT);
+if (incomplete.length) console.log(`\nwarning: ${incomplete.length} latency run(s) did not see all ${LATENCY_COUNT} notifications`);
+if (results.bigFeed.some((r) => !r.reachedEnd)) console.log('\nwarning: a big-feed scroll did not reach the oldest notification');
+if (errors.length) console.log(`\npage errors: ${[...new Set(errors)].join(' | ')}`);
+console.log(`\nbench finished in ${runtimeS.toFixed(1)} s (excluding the build); results in bench/results.json`);
+
+await writeFile(
+  new URL('./results.json', import.meta.url),
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      runs: RUNS,
+      runtimeSeconds: Math.round(runtimeS * 10) / 10,
+      machine: {
+        node: process.version,
+        chromium: chromiumVersion,
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? null,
+        platform: `${os.platform()} ${os.release()}`,
+        memoryGB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+      },
+      figures: figures.map((f) => ({ ...f, runs: undefined })),
+      raw: results,
+    },
+    null,
+    2,
+  )}\n`,
+);
+await browser.close();
+await server.close();

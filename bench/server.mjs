@@ -1,0 +1,71 @@
+// The benchmark's HTTP server: bench/pages/ and dist/browser/ as static files, and the
+// real push hub (server/hub.js) for SSE and WebSocket, on 127.0.0.1 at a random port.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHub } from '../server/hub.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const mounts = [
+  { prefix: '/dist/browser/', dir: join(root, 'dist/browser') },
+  { prefix: '/', dir: join(root, 'bench/pages') },
+];
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+};
+
+/** @param {string} pathname @returns {string | null} */
+function fileFor(pathname) {
+  for (const { prefix, dir } of mounts) {
+    if (!pathname.startsWith(prefix)) continue;
+    const relative = normalize(decodeURIComponent(pathname.slice(prefix.length)) || 'index.html');
+    const file = join(dir, relative);
+    return file.startsWith(dir + sep) ? file : null;
+  }
+  return null;
+}
+
+/**
+ * Starts the server. `hub.control(channel, body)` publishes from this process, so
+ * the `Date.now()` stamped into a frame and the write share one clock.
+ * @returns {Promise<{ origin: string, hub: ReturnType<typeof createHub>, close: () => Promise<void> }>}
+ */
+export async function startServer() {
+  const hub = createHub({ historyLimit: 200_000 });
+  const server = createServer((req, res) => {
+    hub.middleware(req, res, () => {
+      const file = fileFor(new URL(req.url ?? '/', 'http://x').pathname);
+      if (!file) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      readFile(file).then(
+        (body) => {
+          // no-store: every page load compiles the bundle cold, as a first visit does
+          res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+          res.end(body);
+        },
+        () => res.writeHead(404).end('not found'),
+      );
+    });
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (!hub.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    hub,
+    close: async () => {
+      hub.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(() => resolve(undefined)));
+    },
+  };
+}
