@@ -117,6 +117,10 @@ interface PersistedState {
 /** Ids remembered after their notification left the store, so a replay cannot resurrect it. */
 const RECENT_IDS = 5000;
 
+// Shared, frozen: a burst of 10,000 must not allocate 10,000 info objects.
+const SILENT: NotificationInfo = Object.freeze({ silent: true });
+const LIVE: NotificationInfo = Object.freeze({ silent: false });
+
 /** Adds `id` as the newest member, dropping the oldest past `limit` so the set stays bounded. */
 function addBounded(set: Set<string>, id: string, limit: number): void {
   set.delete(id);
@@ -202,7 +206,19 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
   let generation = 0;
   let historyNext: string | undefined;
 
-  const remember = (id: string): void => addBounded(recent, id, RECENT_IDS);
+  // A ring of the last RECENT_IDS ids (a Set for lookups, an array for age).
+  const recentOrder: string[] = [];
+  let recentHead = 0;
+  const remember = (id: string): void => {
+    if (recent.has(id)) return;
+    recent.add(id);
+    recentOrder.push(id);
+    if (recent.size > RECENT_IDS) recent.delete(recentOrder[recentHead++] as string);
+    if (recentHead > RECENT_IDS) {
+      recentOrder.splice(0, recentHead);
+      recentHead = 0;
+    }
+  };
 
   function withLocalState(notification: Notification): Notification {
     const read = notification.read || readIds.has(notification.id);
@@ -248,7 +264,8 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
 
   function apply(batches: Batch[]): void {
     const added: Entry[] = [];
-    const announced: [Notification, NotificationInfo][] = [];
+    const announced: Entry[] = [];
+    const silentFlags: boolean[] = [];
     let removed = false;
     let changed = false;
 
@@ -271,7 +288,8 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
       entries.set(incoming.id, entry);
       remember(incoming.id);
       added.push(entry);
-      announced.push([entry.notification, { silent: batch.silent }]);
+      announced.push(entry);
+      silentFlags.push(batch.silent);
     };
 
     const drop = (ids: string[]): void => {
@@ -312,10 +330,10 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     if (fresh.length) sorted = mergeNewest(sorted, fresh.sort(newestFirst));
     evict();
     publishItems();
-    for (const [notification, info] of announced) {
+    announced.forEach((entry, i) => {
       // One evicted or removed in the same batch was never visible; announcing it would toast a ghost.
-      if (entries.has(notification.id)) notifications.emit(notification, info);
-    }
+      if (entries.get(entry.notification.id) === entry) notifications.emit(entry.notification, silentFlags[i] ? SILENT : LIVE);
+    });
   }
 
   function mergeNewest(a: Entry[], b: Entry[]): Entry[] {
