@@ -7,9 +7,11 @@ export async function readText(
   body: ReadableStream<Uint8Array>,
   signal: AbortSignal,
   onText: (text: string) => void,
+  { keepBOM = false }: { keepBOM?: boolean } = {},
 ): Promise<void> {
   const reader = body.getReader();
-  const decoder = new TextDecoder('utf-8');
+  // An event-stream parser strips the one leading BOM itself; decoding must leave it.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: keepBOM });
   const cancel = (): void => {
     reader.cancel().catch(() => {});
   };

@@ -25,6 +25,14 @@ export interface SseOptions extends ConnectionOptions {
 
 const DEFAULT_EVENTS = ['message', 'notification'];
 
+const utf8 = new TextEncoder();
+
+// Header values are byte strings: a non-ASCII id (`…`) would make fetch throw, and the
+// transport retry forever. Browsers send the id's UTF-8 bytes; so do we.
+function toByteString(value: string): string {
+  return String.fromCharCode(...utf8.encode(value));
+}
+
 /**
  * Server-Sent Events, the default push source. Streams with `fetch`, so it
  * sees status codes (a 401 and a 503 differ) and can send auth headers;
@@ -44,7 +52,7 @@ function connectFetch(url: string | URL, options: SseOptions, sink: TransportSin
 
   async function open(attempt: Attempt): Promise<Outcome> {
     const fixed: Record<string, string> = { Accept: 'text/event-stream', 'Cache-Control': 'no-cache' };
-    if (lastEventId) fixed['Last-Event-ID'] = lastEventId;
+    if (lastEventId) fixed['Last-Event-ID'] = toByteString(lastEventId);
     let response: Response;
     try {
       const headers = await buildHeaders(options.headers, attempt.credentials, fixed);
@@ -97,7 +105,7 @@ function connectFetch(url: string | URL, options: SseOptions, sink: TransportSin
       MAX_FRAME_CHARS,
     );
     try {
-      await readText(response.body, attempt.signal, (text) => parser.feed(text));
+      await readText(response.body, attempt.signal, (text) => parser.feed(text), { keepBOM: true });
     } catch (cause) {
       return networkFailure(cause);
     }

@@ -31,7 +31,7 @@ describe('strict CSP and Trusted Types page', () => {
     await waitFor(() => feed.shadowRoot?.querySelectorAll('[part~="item"]').length);
     const bell = doc.querySelector('notif-bell')!;
     await waitFor(() => bell.shadowRoot?.querySelector('[part~="badge"]'));
-    expect(bell.shadowRoot!.querySelector('[part~="badge"]')!.textContent).to.equal(String(xssVectors.length));
+    expect(bell.shadowRoot!.querySelector('[part~="badge"]')!.textContent).to.equal(xssVectors.length > 99 ? '99+' : String(xssVectors.length));
     // Lit's styles arrive through adoptedStyleSheets, which style-src 'self' allows.
     expect(getComputedStyle(bell.shadowRoot!.querySelector('[part~="button"]')!).borderRadius).to.equal('50%');
     const toaster = doc.querySelector('notif-toaster')!;
@@ -55,7 +55,7 @@ describe('strict CSP and Trusted Types page', () => {
     }
   });
 
-  it('has a corpus of at least 60 vectors', () => {
-    expect(xssVectors.length).to.be.at.least(60);
+  it('has a corpus of at least 100 vectors', () => {
+    expect(xssVectors.length).to.be.at.least(100);
   });
 });

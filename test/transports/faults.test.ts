@@ -144,6 +144,32 @@ describe('transport faults', () => {
     expect((await hubLog(c)).requests[1]?.lastEventId).to.equal('3');
   });
 
+  it('sse: resumes with a non-ASCII id sent as its UTF-8 bytes (WPT format-field-id)', async () => {
+    await control(c, {
+      action: 'respond',
+      status: 200,
+      headers: { 'Content-Type': 'text/event-stream' },
+      body: 'id: …\ndata: {"id":"a","title":"first"}\n\n',
+    });
+    const got = track(collect(httpTransports.sse()));
+    await waitFor(async () => (await hubLog(c)).requests.length === 2);
+    // Node reads header bytes as Latin-1: the UTF-8 bytes of "…" are E2 80 A6.
+    expect((await hubLog(c)).requests[1]?.lastEventId).to.equal('\u00e2\u0080\u00a6');
+    expect(got.ids).to.deep.equal(['a']);
+  });
+
+  it('sse: strips one leading BOM, not two (WPT format-bom-2)', async () => {
+    await control(c, {
+      action: 'respond',
+      status: 200,
+      headers: { 'Content-Type': 'text/event-stream' },
+      body: '\uFEFF\uFEFFdata: {"id":"x","title":"dropped"}\n\ndata: {"id":"y","title":"kept"}\n\n',
+    });
+    const got = track(collect(httpTransports.sse()));
+    await waitFor(() => got.ids.length > 0);
+    expect(got.ids).to.deep.equal(['y']);
+  });
+
   it('sse: a wrong content type is terminal and the body is never parsed', async () => {
     await control(c, {
       action: 'respond',
