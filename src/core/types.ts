@@ -36,6 +36,27 @@ export interface Notification {
   data?: Record<string, unknown>;
 }
 
+/**
+ * A notification as a server sends it, in the default wire format; `normalize`
+ * validates it into a `Notification` (ids become strings, ISO dates epoch ms).
+ */
+export interface NotificationInput {
+  id: string | number;
+  title: string;
+  body?: string;
+  /** ISO 8601 or epoch ms; missing means "when received". */
+  createdAt?: string | number;
+  topic?: string;
+  priority?: Priority;
+  url?: string;
+  icon?: string;
+  actions?: { id: string | number; label: string; url?: string }[];
+  read?: boolean;
+  seen?: boolean;
+  archived?: boolean;
+  data?: Record<string, unknown>;
+}
+
 /** The connection state a transport reports. */
 export type ConnectionStatus =
   | 'idle'

@@ -1,23 +1,10 @@
 // Realistic sample notifications for the stories: CI builds, comments, invoices and
 // security alerts, spread over a week so the feed's day groups show. Everything here is
 // plain data; it reaches the elements only through a store (`store.add`, a transport).
-import type { NotificationAction, Priority, Topic } from '../../src/index.js';
+import type { NotificationInput, Priority, Topic } from '../../src/index.js';
 
-/** A notification as an app would send it: what the wire format accepts. */
-export interface SampleNotification {
-  id: string;
-  title: string;
-  body?: string;
-  /** Epoch ms. */
-  createdAt: number;
-  topic?: string;
-  priority?: Priority;
-  /** Same-page hash links, so clicking one in a story never leaves Storybook. */
-  url?: string;
-  actions?: NotificationAction[];
-  read?: boolean;
-  data?: Record<string, unknown>;
-}
+/** A notification as an app would send it (the wire format), with the fields the stories always set. */
+export type SampleNotification = NotificationInput & { id: string; createdAt: number };
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
