@@ -208,7 +208,7 @@ export class NotifFeed extends LitElement {
     return true;
   }
 
-  #onItemClick(event: MouseEvent, notification: Notification): void {
+  #onItemClick(event: Event, notification: Notification): void {
     // Clicks on an action are handled by the action itself.
     if ((event.target as Element).closest('[part~="action"]')) return;
     this._active = notification.id;
@@ -241,7 +241,7 @@ export class NotifFeed extends LitElement {
     if ((event.key === 'Enter' || event.key === ' ') && target.matches('[part~="item"]')) {
       event.preventDefault();
       const row = this.#rows[current];
-      if (row?.kind === 'item') this.#onItemClick(event as unknown as MouseEvent, row.notification);
+      if (row?.kind === 'item') this.#onItemClick(event, row.notification);
     }
   }
 
