@@ -26,5 +26,6 @@ export type { PollOptions } from '../transports/poll.js';
 export { fromSubscribe } from '../transports/from-subscribe.js';
 export type { Emit, ReportStatus } from '../transports/from-subscribe.js';
 export type { ConnectionOptions } from '../transports/connection.js';
+export type { Classify, ConnectionEnd, OutcomeKind } from '../transports/outcome.js';
 export type { BackoffOptions } from '../transports/backoff.js';
 export type { HeadersOption } from '../transports/headers.js';

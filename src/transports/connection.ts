@@ -2,7 +2,7 @@ import { NotifError } from '../core/errors.js';
 import type { TransportSink } from '../core/types.js';
 import { clampRetryFloor, fullJitterDelay, type BackoffOptions } from './backoff.js';
 import { browserNetwork, type NetworkMonitor } from './network.js';
-import { networkFailure, type Outcome } from './outcome.js';
+import { networkFailure, type Classify, type Outcome } from './outcome.js';
 
 /** Options every reconnecting transport takes. */
 export interface ConnectionOptions {
@@ -16,6 +16,12 @@ export interface ConnectionOptions {
   lastEventId?: string;
   /** An attempt that is not established (headers, 101) within this many ms is abandoned. Default 5000. */
   connectTimeoutMs?: number;
+  /**
+   * Overrides the outcome table per HTTP status or WebSocket close code: `retry`
+   * (with backoff), `immediate`, `terminal` or `auth`; `undefined` keeps the default.
+   * E.g. Pusher's 4000–4099 terminal, 4100–4199 retry, 4200–4299 immediate.
+   */
+  classify?: Classify;
 }
 
 /** A connection has been healthy this long before its failures are forgiven. */
@@ -183,6 +189,7 @@ export function runConnection(
 
   async function loop(): Promise<void> {
     let refreshed = false;
+    let immediateBefore = false;
     let first = true;
     while (!stopSignal.aborted) {
       if (!network.online()) {
@@ -215,6 +222,14 @@ export function runConnection(
         continue;
       }
       if (!network.online()) continue;
+      // "Reconnect now", but never twice in a row without progress: a server that
+      // keeps asking must not get a tight loop.
+      const now = outcome.kind === 'retry' && outcome.immediate === true && (healthy || !immediateBefore);
+      immediateBefore = outcome.kind === 'retry' && outcome.immediate === true;
+      if (now) {
+        report('reconnecting', outcome.error ? { retryInMs: 0, error: outcome.error } : { retryInMs: 0 });
+        continue;
+      }
       failures++;
       const delay = Math.max(serverFloorMs, outcome.floorMs ?? 0, fullJitterDelay(failures, options.backoff));
       report('reconnecting', outcome.error ? { retryInMs: delay, error: outcome.error } : { retryInMs: delay });

@@ -3,8 +3,8 @@ import { retryAfterMs } from './backoff.js';
 
 /** How a connection ended, which decides what the reconnect loop does next. */
 export type Outcome =
-  /** Try again after a backoff delay (never sooner than `floorMs`). */
-  | { kind: 'retry'; error?: NotifError; floorMs?: number }
+  /** Try again after a backoff delay (never sooner than `floorMs`), or at once when `immediate`. */
+  | { kind: 'retry'; error?: NotifError; floorMs?: number; immediate?: boolean }
   /** Stop for good: `closed` when the server said so, `error` when it refused. */
   | { kind: 'terminal'; status: 'closed' | 'error'; error?: NotifError; reason?: string }
   /** 401/403: ask `refreshCredentials()` once, then stop. */
@@ -12,12 +12,48 @@ export type Outcome =
 
 const RETRIABLE_STATUSES = new Set([408, 425, 429]);
 
+/** What to do about a connection's end, as an app's own table says it. */
+export type OutcomeKind = 'retry' | 'immediate' | 'terminal' | 'auth';
+
+/**
+ * How a connection ended, for an app's `classify` option: an HTTP status (SSE,
+ * poll) or a WebSocket close code and reason.
+ */
+export interface ConnectionEnd {
+  status?: number;
+  closeCode?: number;
+  reason?: string;
+}
+
+/** Overrides the default outcome table; return `undefined` to keep the default. */
+export type Classify = (end: ConnectionEnd) => OutcomeKind | undefined;
+
+/** The outcome an app's table asked for, carrying the error the default one would have. */
+export function overridden(kind: OutcomeKind, error: NotifError): Outcome {
+  switch (kind) {
+    case 'retry':
+      return { kind: 'retry', error };
+    case 'immediate':
+      return { kind: 'retry', error, immediate: true };
+    case 'terminal':
+      return { kind: 'terminal', status: 'error', error };
+    case 'auth':
+      return { kind: 'auth', error };
+  }
+}
+
 /**
  * The HTTP outcome table shared by SSE and polling: `undefined` for a usable
  * 2xx response, else what to do about it. 204 is the server's "stop".
+ * `classify` may override any status but a usable 2xx.
  */
-export function classifyResponse(response: Response): Outcome | undefined {
+export function classifyResponse(response: Response, classify?: Classify): Outcome | undefined {
   const status = response.status;
+  const custom = status === 200 ? undefined : classify?.({ status });
+  if (custom) {
+    const code = status === 401 || status === 403 ? 'auth' : 'http';
+    return overridden(custom, new NotifError(code, `HTTP ${status} from ${response.url || 'the server'}`, { status }));
+  }
   if (status === 204) {
     return { kind: 'terminal', status: 'closed', reason: 'server-stop' };
   }

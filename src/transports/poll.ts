@@ -81,7 +81,7 @@ export function poll(url: string | URL, options: PollOptions = {}): Transport {
               cache: 'no-store',
               signal: attempt.signal,
             });
-            const refused = classifyResponse(response);
+            const refused = classifyResponse(response, options.classify);
             if (refused) {
               response.body?.cancel().catch(() => {});
               return refused;

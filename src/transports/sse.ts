@@ -65,7 +65,7 @@ function connectFetch(url: string | URL, options: SseOptions, sink: TransportSin
     } catch (cause) {
       return networkFailure(cause);
     }
-    const refused = classifyResponse(response);
+    const refused = classifyResponse(response, options.classify);
     if (refused) {
       response.body?.cancel().catch(() => {});
       return refused;

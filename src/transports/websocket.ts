@@ -3,7 +3,7 @@ import type { Transport, TransportSink } from '../core/types.js';
 import { MAX_FRAME_CHARS } from '../core/wire.js';
 import { runConnection, type Attempt, type ConnectionOptions } from './connection.js';
 import { resolveUrl } from './headers.js';
-import type { Outcome } from './outcome.js';
+import { overridden, type Outcome } from './outcome.js';
 
 export interface WebSocketOptions extends ConnectionOptions {
   protocols?: string | string[];
@@ -96,7 +96,10 @@ export function websocket(url: string | URL, options: WebSocketOptions = {}): Tr
           ws.onclose = (event) => {
             const reason = event.reason ? `: ${event.reason}` : '';
             const error = new NotifError('network', `socket closed with code ${event.code}${reason}`, { status: event.code });
-            if (TERMINAL_CLOSE_CODES.has(event.code)) {
+            const custom = options.classify?.({ closeCode: event.code, reason: event.reason });
+            if (custom) {
+              finish(overridden(custom, new NotifError(custom === 'retry' || custom === 'immediate' ? 'network' : 'protocol', error.message, { status: event.code })));
+            } else if (TERMINAL_CLOSE_CODES.has(event.code)) {
               finish({ kind: 'terminal', status: 'error', error: new NotifError('protocol', error.message, { status: event.code }) });
             } else {
               finish({ kind: 'retry', error });

@@ -297,3 +297,58 @@ describe('back-forward cache', () => {
     }
   });
 });
+
+describe('classify: an app overrides the outcome table', () => {
+  let c: string;
+  let stops: (() => void)[] = [];
+  beforeEach(() => {
+    c = channel('classify');
+  });
+  afterEach(async () => {
+    for (const stop of stops) stop();
+    stops = [];
+    await control(c, { action: 'reset' });
+  });
+
+  // Pusher's close-code ranges, as R6 reads them.
+  const pusher = ({ closeCode }: { closeCode?: number }) => {
+    if (closeCode === undefined) return undefined;
+    if (closeCode >= 4000 && closeCode < 4100) return 'terminal' as const;
+    if (closeCode >= 4100 && closeCode < 4200) return 'retry' as const;
+    if (closeCode >= 4200 && closeCode < 4300) return 'immediate' as const;
+    return undefined;
+  };
+
+  it('websocket: 4200 reconnects at once (not twice in a row without progress), 4000 is terminal', async () => {
+    const got = collect(websocket(hubUrl(c, 'ws'), { backoff: { baseMs: 400, capMs: 400, random: () => 0.999 }, classify: pusher }));
+    stops.push(got.stop);
+    await waitFor(() => got.lastStatus() === 'open');
+    await control(c, { action: 'publish', count: 1 });
+    await waitFor(() => got.ids.length === 1);
+    await control(c, { action: 'closeWs', code: 4200 });
+    await waitFor(async () => (await hubLog(c)).requests.length === 2);
+    const [first, second] = (await hubLog(c)).requests;
+    expect(got.statuses.some((s) => s.status === 'reconnecting' && s.detail?.retryInMs === 0)).to.equal(true);
+    await waitFor(() => got.lastStatus() === 'open');
+    // No message since: a second 4200 goes through backoff (400 ms here) instead.
+    await control(c, { action: 'closeWs', code: 4200 });
+    await waitFor(async () => (await hubLog(c)).requests.length === 3, { timeout: 2000 });
+    const third = (await hubLog(c)).requests[2]!;
+    expect(third.at - second!.at).to.be.at.least(300);
+    expect(second!.at - first!.at).to.be.lessThan(third.at - second!.at);
+    await waitFor(() => got.lastStatus() === 'open');
+    await control(c, { action: 'closeWs', code: 4001, reason: 'app disabled' });
+    await waitFor(() => got.lastStatus() === 'error');
+    await sleep(500);
+    expect((await hubLog(c)).requests).to.have.length(3);
+  });
+
+  it('sse: a status the default table calls terminal can be made retriable', async () => {
+    await control(c, { action: 'respond', status: 418, times: 2 });
+    await control(c, { action: 'publish', count: 1 });
+    const got = collect(sse(hubUrl(c, 'sse'), { backoff: fast, classify: ({ status }) => (status === 418 ? 'retry' : undefined) }));
+    stops.push(got.stop);
+    await waitFor(() => got.ids.length === 1);
+    expect((await hubLog(c)).requests.map((r) => r.status)).to.deep.equal([418, 418, 200]);
+  });
+});
