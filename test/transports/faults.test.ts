@@ -321,7 +321,9 @@ describe('classify: an app overrides the outcome table', () => {
 
   it('websocket: 4200 reconnects at once (not twice in a row without progress), 4000 is terminal', async () => {
     const got = collect(websocket(hubUrl(c, 'ws'), { backoff: { baseMs: 400, capMs: 400, random: () => 0.999 }, classify: pusher }));
-    stops.push(got.stop);
+    stops.push(() => {
+      got.stop();
+    });
     await waitFor(() => got.lastStatus() === 'open');
     await control(c, { action: 'publish', count: 1 });
     await waitFor(() => got.ids.length === 1);
@@ -347,7 +349,9 @@ describe('classify: an app overrides the outcome table', () => {
     await control(c, { action: 'respond', status: 418, times: 2 });
     await control(c, { action: 'publish', count: 1 });
     const got = collect(sse(hubUrl(c, 'sse'), { backoff: fast, classify: ({ status }) => (status === 418 ? 'retry' : undefined) }));
-    stops.push(got.stop);
+    stops.push(() => {
+      got.stop();
+    });
     await waitFor(() => got.ids.length === 1);
     expect((await hubLog(c)).requests.map((r) => r.status)).to.deep.equal([418, 418, 200]);
   });
