@@ -8,8 +8,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 // - it guesses event names from `dispatchEvent(new SomeEvent(x))` (it takes `x`); our events
 //   are classes with fixed names documented with @fires, so only documented events are kept;
 // - it lists Lit's internal reactive state (`_name: { state: true }`) as attributes and public
-//   fields; `_`-prefixed names are internal by our convention.
-const isInternal = (entry) => entry.name.startsWith('_');
+//   fields; `_`-prefixed names are internal by our convention, and `#private` members are
+//   not API either (listing them only makes the manifest change with every refactor).
+const isInternal = (entry) => entry.name.startsWith('_') || entry.name.startsWith('#') || entry.privacy === 'private';
 const publicApiOnly = {
   name: 'public-api-only',
   packageLinkPhase({ customElementsManifest }) {
