@@ -81,6 +81,7 @@ import { WebSocketServer } from 'ws';
  * @property {string} name
  * @property {number} createdAt performance.now() at creation
  * @property {HubEvent[]} events  bounded by historyLimit, oldest first
+ * @property {number} [historyLimit] this channel's own bound (control `history`)
  * @property {number} lastSeq
  * @property {number | null} retry SSE `retry:` to send at connect
  * @property {RespondRule[]} rules
@@ -118,6 +119,8 @@ import { WebSocketServer } from 'ws';
  */
 
 const DEFAULT_HISTORY_LIMIT = 100000;
+/** Sent first to a client whose cursor cannot be resumed (see cannotResume). */
+const RESYNC = JSON.stringify({ type: 'resync', reason: 'history-overflow' });
 const DEFAULT_LONG_POLL_MS = 20000;
 const MAX_CONTROL_BODY = 10 * 1024 * 1024;
 const POLL_HEADERS = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
@@ -311,6 +314,17 @@ export function createHub(options = {}) {
     return query.get('live') === '1' ? ch.lastSeq : 0;
   }
 
+  /**
+   * Whether a client at `cursor` cannot be resumed without a hole: events after
+   * it were already dropped from the history, or it is ahead of this server (a
+   * restart that began counting again). Such a client is told to resync.
+   * @param {Channel} ch @param {number} cursor
+   */
+  function cannotResume(ch, cursor) {
+    const first = ch.events[0];
+    return cursor > 0 && ((first !== undefined && cursor + 1 < first.seq) || cursor > ch.lastSeq);
+  }
+
   /** Events with seq > cursor, oldest first. @param {Channel} ch @param {number} cursor */
   function eventsAfter(ch, cursor) {
     const first = ch.events[0];
@@ -384,6 +398,7 @@ export function createHub(options = {}) {
     let head = '';
     if (ch.retry !== null) head += `retry: ${ch.retry}\n\n`;
     head += ':ok\n\n';
+    if (cannotResume(ch, cursor)) head += `data: ${RESYNC}\n\n`;
     writeSse(ch, conn, head, eventsAfter(ch, cursor));
   }
 
@@ -444,8 +459,9 @@ export function createHub(options = {}) {
     const maxRaw = query.get('max');
     const max = maxRaw !== null && /^\d+$/.test(maxRaw) && Number(maxRaw) > 0 ? Number(maxRaw) : Infinity;
     const pending = eventsAfter(ch, cursor);
-    if (pending.length > 0 || query.get('long') !== '1') {
-      answerPoll(res, pending.slice(0, max), cursor);
+    const resync = cannotResume(ch, cursor);
+    if (pending.length > 0 || resync || query.get('long') !== '1') {
+      answerPoll(res, pending.slice(0, max), cursor, resync);
       return;
     }
     // Long poll: hold until something is published or the timeout elapses.
@@ -472,9 +488,11 @@ export function createHub(options = {}) {
    * a buggy backend.
    * @param {ServerResponse} res @param {HubEvent[]} items @param {number} cursor
    */
-  function answerPoll(res, items, cursor) {
+  function answerPoll(res, items, cursor, resync = false) {
     const last = items.length > 0 ? items[items.length - 1]?.seq ?? cursor : cursor;
-    const body = `{"items":[${items.map((e) => e.data).join(',')}],"eventId":"${last}"}`;
+    const datas = items.map((e) => e.data);
+    if (resync) datas.unshift(RESYNC);
+    const body = `{"items":[${datas.join(',')}],"eventId":"${last}"}`;
     if (!res.headersSent) res.writeHead(200, POLL_HEADERS);
     res.end(body);
   }
@@ -539,6 +557,7 @@ export function createHub(options = {}) {
         // not JSON: recorded, nothing to answer
       }
     });
+    if (cannotResume(ch, cursor)) ws.send(RESYNC);
     writeWs(ch, conn, eventsAfter(ch, cursor));
   }
 
@@ -582,7 +601,8 @@ export function createHub(options = {}) {
       ch.events.push(event);
       added.push(event);
     }
-    if (ch.events.length > historyLimit) ch.events.splice(0, ch.events.length - historyLimit);
+    const limit = ch.historyLimit ?? historyLimit;
+    if (ch.events.length > limit) ch.events.splice(0, ch.events.length - limit);
     if (added.length === 0) return;
     for (const conn of [...ch.conns]) {
       if (conn.transport === 'sse') writeSse(ch, conn, '', added);
@@ -739,6 +759,12 @@ export function createHub(options = {}) {
           ended += 1;
         }
         return { ended };
+      }
+      case 'history': {
+        const limit = Number(body.limit);
+        if (!Number.isInteger(limit) || limit < 1) throw new Error('limit must be a positive integer');
+        ch.historyLimit = limit;
+        return {};
       }
       case 'reset':
         destroyAll(ch);

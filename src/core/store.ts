@@ -57,6 +57,8 @@ export interface HistoryState {
 
 export interface StoreEvents {
   notification: (notification: Notification, info: NotificationInfo) => void;
+  /** The server could not resume (history overflow, restart): `history` is fetched again. */
+  resync: (reason: string | undefined) => void;
   error: (error: NotifError) => void;
   status: (status: ConnectionStatus, detail: StatusDetail) => void;
 }
@@ -193,6 +195,9 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     report(new NotifError('listener', 'a subscriber threw; the others still got the message', { cause }));
   const notifications = createEmitter<[Notification, NotificationInfo]>(reportListenerError);
   const statuses = createEmitter<[ConnectionStatus, StatusDetail]>(reportListenerError);
+  const resyncs = createEmitter<[string | undefined]>(reportListenerError);
+  // One resync per connection: a server repeating itself must not refetch in a loop.
+  let resyncedThisConnection = false;
 
   const initialState = sanitizeState($state.get());
   const readIds = new Set(initialState.read.slice(-readLimit));
@@ -268,6 +273,7 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     const silentFlags: boolean[] = [];
     let removed = false;
     let changed = false;
+    let resyncReason: { reason?: string } | undefined;
 
     const upsert = (incoming: Notification, batch: Batch): void => {
       const existing = entries.get(incoming.id);
@@ -312,6 +318,12 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
           case 'remove':
             drop(command.ids);
             break;
+          case 'resync':
+            if (!resyncedThisConnection) {
+              resyncedThisConnection = true;
+              resyncReason = command;
+            }
+            break;
           case 'snapshot': {
             const keep = new Set(command.items.map((n) => n.id));
             drop([...entries.keys()].filter((id) => !keep.has(id)));
@@ -323,6 +335,13 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
       }
     }
 
+    if (resyncReason) {
+      const reason = resyncReason.reason;
+      queueMicrotask(() => {
+        resyncs.emit(reason);
+        void refetchHistory();
+      });
+    }
     if (!added.length && !removed && !changed) return;
     const alive = (entry: Entry): boolean => entries.get(entry.notification.id) === entry;
     if (removed) sorted = sorted.filter(alive);
@@ -388,7 +407,36 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     }
   }
 
+  // After a resync the first page is fetched again from the top; its items arrive silently.
+  async function refetchHistory(): Promise<void> {
+    if (!options.history) return;
+    historyNext = undefined;
+    $history.set({ loading: false, done: false });
+    await loadPage(undefined);
+  }
+
+  async function loadPage(before: string | undefined): Promise<void> {
+    const history = options.history;
+    if (!history) return;
+    $history.set({ loading: true, done: false });
+    try {
+      const page = await history(before);
+      const items = Array.isArray(page.items) ? page.items : [];
+      const decoded = decodeMessage(items, options.parse);
+      for (const error of decoded.errors) report(error);
+      queue.push({ commands: decoded.commands, silent: true, live: false });
+      flush();
+      historyNext = typeof page.next === 'string' ? page.next : undefined;
+      $history.set({ loading: false, done: historyNext === undefined });
+    } catch (cause) {
+      const error = new NotifError('http', 'loading older notifications failed', { cause });
+      report(error);
+      $history.set({ loading: false, done: false, error });
+    }
+  }
+
   function setStatus(status: ConnectionStatus, detail: StatusDetail = {}): void {
+    if (status === 'open') resyncedThisConnection = false;
     $status.set(status);
     $statusDetail.set(detail);
     statuses.emit(status, detail);
@@ -507,25 +555,9 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
       return allows($preferences.get(), notification, channel);
     },
     async loadMore() {
-      const history = options.history;
       const state = $history.get();
-      if (!history || state.loading || state.done) return;
-      $history.set({ loading: true, done: false });
-      const oldest = sorted.at(-1)?.notification.id;
-      try {
-        const page = await history(historyNext ?? oldest);
-        const items = Array.isArray(page.items) ? page.items : [];
-        const decoded = decodeMessage(items, options.parse);
-        for (const error of decoded.errors) report(error);
-        queue.push({ commands: decoded.commands, silent: true, live: false });
-        flush();
-        historyNext = typeof page.next === 'string' ? page.next : undefined;
-        $history.set({ loading: false, done: historyNext === undefined });
-      } catch (cause) {
-        const error = new NotifError('http', 'loading older notifications failed', { cause });
-        report(error);
-        $history.set({ loading: false, done: false, error });
-      }
+      if (!options.history || state.loading || state.done) return;
+      await loadPage(historyNext ?? sorted.at(-1)?.notification.id);
     },
     on(event, listener) {
       switch (event) {
@@ -535,6 +567,8 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
           return errors.on(listener as StoreEvents['error']);
         case 'status':
           return statuses.on(listener as StoreEvents['status']);
+        case 'resync':
+          return resyncs.on(listener as StoreEvents['resync']);
         default:
           throw new TypeError(`unknown store event ${String(event)}`);
       }

@@ -10,7 +10,9 @@ export type Command =
   | { type: 'notification'; notification: Notification }
   | { type: 'read'; ids: string[] }
   | { type: 'remove'; ids: string[] }
-  | { type: 'snapshot'; items: Notification[] };
+  | { type: 'snapshot'; items: Notification[] }
+  /** The server cannot resume from the client's cursor: what was missed must be fetched again. */
+  | { type: 'resync'; reason?: string };
 
 /** Maps a server's own format onto the default wire format. */
 export type ParseFn = (data: unknown) => unknown;
@@ -119,6 +121,9 @@ export function decodeMessage(data: unknown, parse?: ParseFn, receivedAt: number
         out.commands.push({ type: 'snapshot', items });
         return;
       }
+      case 'resync':
+        out.commands.push(typeof item.reason === 'string' ? { type: 'resync', reason: item.reason } : { type: 'resync' });
+        return;
       default:
         if (typeof item.type === 'string' && IGNORED_TYPES.has(item.type)) return;
         out.errors.push(

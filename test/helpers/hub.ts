@@ -28,6 +28,8 @@ export type HubControl =
   | { action: 'retry'; ms: number | null }
   /** Ends open SSE responses cleanly. */
   | { action: 'end' }
+  /** Keeps only the last `limit` events (a client further behind is told to resync). */
+  | { action: 'history'; limit: number }
   /** Closes the channel's connections and forgets everything about it. */
   | { action: 'reset' };
 
