@@ -28,6 +28,7 @@ async function readBounded(response: Response, signal: AbortSignal): Promise<str
   let size = 0;
   const reading = new AbortController();
   const stop = (): void => reading.abort();
+  if (signal.aborted) stop();
   signal.addEventListener('abort', stop, { once: true });
   try {
     await readText(response.body, reading.signal, (text) => {

@@ -15,6 +15,12 @@ export async function readText(
   const cancel = (): void => {
     reader.cancel().catch(() => {});
   };
+  // Aborted before we got here (stop() while the headers arrived): an abort listener
+  // added now would never fire, and the response would stay open until its next byte.
+  if (signal.aborted) {
+    cancel();
+    return;
+  }
   signal.addEventListener('abort', cancel, { once: true });
   try {
     for (;;) {
