@@ -372,15 +372,32 @@ export function createHub(options = {}) {
   }
 
   /**
+   * The HTTP stream endpoints' shared prologue: a page marked offline is refused,
+   * a queued `respond` rule (a status, or a stall) answers instead of the stream.
+   * Logs the request either way; returns whether it has been answered.
+   * @param {Channel} ch @param {'sse' | 'poll'} transport @param {IncomingMessage} req
+   * @param {ServerResponse} res @param {URLSearchParams} query
+   */
+  function answeredByFault(ch, transport, req, res, query) {
+    if (isOffline(req)) {
+      refuseOffline(ch, transport, req, query, req.socket);
+      return true;
+    }
+    const rule = takeRule(ch, transport);
+    record(ch, transport, req, query, rule ? rule.status : 200);
+    if (!rule) return false;
+    if (rule.stall) stall(ch, transport, req.socket);
+    else writeRule(res, rule);
+    return true;
+  }
+
+  /**
    * @param {Channel} ch @param {IncomingMessage} req @param {ServerResponse} res
    * @param {URLSearchParams} query
    */
   function openSse(ch, req, res, query) {
+    if (answeredByFault(ch, 'sse', req, res, query)) return;
     const socket = req.socket;
-    if (isOffline(req)) return refuseOffline(ch, 'sse', req, query, socket);
-    const rule = takeRule(ch, 'sse');
-    record(ch, 'sse', req, query, rule ? rule.status : 200);
-    if (rule) return rule.stall ? stall(ch, 'sse', socket) : writeRule(res, rule);
 
     const header = req.headers['last-event-id'];
     const cursor = cursorOf(ch, typeof header === 'string' ? header : query.get('lastEventId'), query);
@@ -449,11 +466,8 @@ export function createHub(options = {}) {
    * @param {URLSearchParams} query
    */
   function handlePoll(ch, req, res, query) {
+    if (answeredByFault(ch, 'poll', req, res, query)) return;
     const socket = req.socket;
-    if (isOffline(req)) return refuseOffline(ch, 'poll', req, query, socket);
-    const rule = takeRule(ch, 'poll');
-    record(ch, 'poll', req, query, rule ? rule.status : 200);
-    if (rule) return rule.stall ? stall(ch, 'poll', socket) : writeRule(res, rule);
 
     const cursor = cursorOf(ch, query.get('lastEventId'), query);
     const maxRaw = query.get('max');
