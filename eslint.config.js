@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // test/types is compile-only, checked by `npm run test:types` with its own tsconfigs; types/ is generated.
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'custom-elements.json', 'types/', 'test/types/', '.readme-check/'] },
+  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'custom-elements.json', 'types/', 'test/types/', '.readme-check/', 'bench/peers/node_modules/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -64,7 +64,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
-    files: ['test/csp/**/*.js'],
+    // test/csp runs in the page; bench/peers entries are bundled for the browser
+    files: ['test/csp/**/*.js', 'bench/peers/entries/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

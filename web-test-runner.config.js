@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { cspHeaders } from './test/servers/csp-headers.js';
 import { createTestHub } from './test/servers/hub-plugin.js';
+import { scenarioReport } from './test/servers/scenario-report.js';
 
 // The notification push server (SSE, polling, WebSocket) the transport tests talk to.
 const testHub = createTestHub();
@@ -63,7 +64,9 @@ export default {
       // 'auto' leaves standard decorators untransformed for the newest Chrome
       target: 'es2022',
     }),
-    // WebSocket upgrades for /hub/*/ws and the `set-offline` server command
+    // WebSocket upgrades for /hub/*/ws, the `set-offline` and `fault-proxy` server commands
     testHub.plugin,
+    // figures of the fault scenarios, for the README's reliability table
+    scenarioReport(),
   ],
 };

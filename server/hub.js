@@ -37,7 +37,8 @@ import { WebSocketServer } from 'ws';
 
 /**
  * @typedef {object} HubEvent
- * @property {number} seq  1, 2, 3… in publish order, per channel
+ * @property {number} seq  1, 2, 3… in publish order, per channel and epoch
+ * @property {string} id   the event id on the wire (see idOf)
  * @property {string} data raw text, sent as is (may be malformed JSON on purpose)
  */
 
@@ -83,6 +84,7 @@ import { WebSocketServer } from 'ws';
  * @property {HubEvent[]} events  bounded by historyLimit, oldest first
  * @property {number} [historyLimit] this channel's own bound (control `history`)
  * @property {number} lastSeq
+ * @property {number} epoch  1 at creation; `restart` starts a new one (seq from 1 again)
  * @property {number | null} retry SSE `retry:` to send at connect
  * @property {RespondRule[]} rules
  * @property {{ events: number, mode: 'end-of-frame' | 'mid-frame' }} cutAfter events 0 = off
@@ -119,8 +121,8 @@ import { WebSocketServer } from 'ws';
  */
 
 const DEFAULT_HISTORY_LIMIT = 100000;
-/** Sent first to a client whose cursor cannot be resumed (see cannotResume). */
-const RESYNC = JSON.stringify({ type: 'resync', reason: 'history-overflow' });
+/** Sent first to a client whose cursor cannot be resumed (see resumePoint). */
+const resyncFrame = (/** @type {string} */ reason) => JSON.stringify({ type: 'resync', reason });
 const DEFAULT_LONG_POLL_MS = 20000;
 const MAX_CONTROL_BODY = 10 * 1024 * 1024;
 const POLL_HEADERS = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
@@ -161,6 +163,7 @@ export function createHub(options = {}) {
         createdAt: performance.now(),
         events: [],
         lastSeq: 0,
+        epoch: 1,
         retry: null,
         rules: [],
         cutAfter: { events: 0, mode: 'end-of-frame' },
@@ -209,6 +212,19 @@ export function createHub(options = {}) {
     }
     const ch = getChannel(channel);
     const method = req.method ?? 'GET';
+    // Any origin may read the hub: the fault proxy in front of it is another
+    // origin (another port) than the page, and so is a demo on another host.
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
+    if (method === 'OPTIONS') {
+      res.writeHead(204, {
+        'Access-Control-Allow-Methods': 'GET, POST',
+        'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '',
+        'Access-Control-Max-Age': '600',
+      });
+      res.end();
+      return true;
+    }
     if (endpoint === 'control') {
       if (method !== 'POST') sendJson(res, 405, { ok: false, error: 'POST a JSON body' });
       else void handleControl(ch, req, res);
@@ -305,24 +321,34 @@ export function createHub(options = {}) {
   }
 
   /**
-   * The resume cursor. Missing or not a non-negative integer = from the start
-   * (0), except with live=1 where "no cursor" means "only new events".
-   * @param {Channel} ch @param {string | null} raw @param {URLSearchParams} query
+   * An event's id on the wire: its seq in the first epoch, `<epoch>:<seq>`
+   * after a restart, so ids of different epochs never collide.
+   * @param {Channel} ch @param {number} seq
    */
-  function cursorOf(ch, raw, query) {
-    if (raw !== null && /^\d+$/.test(raw.trim())) return Number(raw.trim());
-    return query.get('live') === '1' ? ch.lastSeq : 0;
+  function idOf(ch, seq) {
+    return ch.epoch === 1 ? String(seq) : `${ch.epoch}:${seq}`;
   }
 
   /**
-   * Whether a client at `cursor` cannot be resumed without a hole: events after
-   * it were already dropped from the history, or it is ahead of this server (a
-   * restart that began counting again). Such a client is told to resync.
-   * @param {Channel} ch @param {number} cursor
+   * Where to resume a client from, and whether it must be told to resync.
+   * No cursor, or one that is not an event id = from the start (0), except
+   * with live=1 where "no cursor" means "only new events". A cursor from
+   * another epoch, one ahead of this server, or one older than the history
+   * cannot be resumed without a hole: the client gets everything retained and
+   * a resync first.
+   * @param {Channel} ch @param {string | null} raw @param {URLSearchParams} query
+   * @returns {{ cursor: number, resync: string | null }}
    */
-  function cannotResume(ch, cursor) {
+  function resumePoint(ch, raw, query) {
+    const match = raw === null ? null : /^(?:(\d+):)?(\d+)$/.exec(raw.trim());
+    if (!match) return { cursor: query.get('live') === '1' ? ch.lastSeq : 0, resync: null };
+    const epoch = match[1] === undefined ? 1 : Number(match[1]);
+    const cursor = Number(match[2]);
+    if (epoch !== ch.epoch) return { cursor: 0, resync: 'epoch-changed' };
     const first = ch.events[0];
-    return cursor > 0 && ((first !== undefined && cursor + 1 < first.seq) || cursor > ch.lastSeq);
+    if (cursor > ch.lastSeq) return { cursor: 0, resync: 'epoch-changed' };
+    if (cursor > 0 && first !== undefined && cursor + 1 < first.seq) return { cursor, resync: 'history-overflow' };
+    return { cursor, resync: null };
   }
 
   /** Events with seq > cursor, oldest first. @param {Channel} ch @param {number} cursor */
@@ -368,7 +394,7 @@ export function createHub(options = {}) {
       .split(/\r\n|\r|\n/)
       .map((line) => `data: ${line}\n`)
       .join('');
-    return `id: ${event.seq}\n${data}\n`;
+    return `id: ${event.id}\n${data}\n`;
   }
 
   /**
@@ -400,7 +426,7 @@ export function createHub(options = {}) {
     const socket = req.socket;
 
     const header = req.headers['last-event-id'];
-    const cursor = cursorOf(ch, typeof header === 'string' ? header : query.get('lastEventId'), query);
+    const { cursor, resync } = resumePoint(ch, typeof header === 'string' ? header : query.get('lastEventId'), query);
     res.writeHead(200, {
       'Content-Type': 'text/event-stream',
       'Cache-Control': 'no-cache',
@@ -415,7 +441,7 @@ export function createHub(options = {}) {
     let head = '';
     if (ch.retry !== null) head += `retry: ${ch.retry}\n\n`;
     head += ':ok\n\n';
-    if (cannotResume(ch, cursor)) head += `data: ${RESYNC}\n\n`;
+    if (resync) head += `data: ${resyncFrame(resync)}\n\n`;
     writeSse(ch, conn, head, eventsAfter(ch, cursor));
   }
 
@@ -469,13 +495,12 @@ export function createHub(options = {}) {
     if (answeredByFault(ch, 'poll', req, res, query)) return;
     const socket = req.socket;
 
-    const cursor = cursorOf(ch, query.get('lastEventId'), query);
+    const { cursor, resync } = resumePoint(ch, query.get('lastEventId'), query);
     const maxRaw = query.get('max');
     const max = maxRaw !== null && /^\d+$/.test(maxRaw) && Number(maxRaw) > 0 ? Number(maxRaw) : Infinity;
     const pending = eventsAfter(ch, cursor);
-    const resync = cannotResume(ch, cursor);
     if (pending.length > 0 || resync || query.get('long') !== '1') {
-      answerPoll(res, pending.slice(0, max), cursor, resync);
+      answerPoll(ch, res, pending.slice(0, max), cursor, resync);
       return;
     }
     // Long poll: hold until something is published or the timeout elapses.
@@ -492,7 +517,7 @@ export function createHub(options = {}) {
     res.on('close', () => removeConn(ch, conn));
     conn.timer = setTimeout(() => {
       removeConn(ch, conn);
-      answerPoll(res, [], cursor);
+      answerPoll(ch, res, [], cursor);
     }, timeoutMs);
   }
 
@@ -500,13 +525,14 @@ export function createHub(options = {}) {
    * The body is built by concatenation, not JSON.stringify of parsed items, so
    * that a malformed frame makes the whole body malformed, as it would be from
    * a buggy backend.
-   * @param {ServerResponse} res @param {HubEvent[]} items @param {number} cursor
+   * @param {Channel} ch @param {ServerResponse} res @param {HubEvent[]} items
+   * @param {number} cursor @param {string | null} [resync] a reason to send a resync first
    */
-  function answerPoll(res, items, cursor, resync = false) {
+  function answerPoll(ch, res, items, cursor, resync = null) {
     const last = items.length > 0 ? items[items.length - 1]?.seq ?? cursor : cursor;
     const datas = items.map((e) => e.data);
-    if (resync) datas.unshift(RESYNC);
-    const body = `{"items":[${datas.join(',')}],"eventId":"${last}"}`;
+    if (resync) datas.unshift(resyncFrame(resync));
+    const body = `{"items":[${datas.join(',')}],"eventId":"${idOf(ch, last)}"}`;
     if (!res.headersSent) res.writeHead(200, POLL_HEADERS);
     res.end(body);
   }
@@ -536,7 +562,7 @@ export function createHub(options = {}) {
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       record(ch, 'ws', req, query, 101);
-      openWs(ch, ws, socket, cursorOf(ch, query.get('lastEventId'), query));
+      openWs(ch, ws, socket, resumePoint(ch, query.get('lastEventId'), query));
     });
     return true;
   }
@@ -553,9 +579,10 @@ export function createHub(options = {}) {
   }
 
   /**
-   * @param {Channel} ch @param {WebSocket} ws @param {Duplex} socket @param {number} cursor
+   * @param {Channel} ch @param {WebSocket} ws @param {Duplex} socket
+   * @param {{ cursor: number, resync: string | null }} from
    */
-  function openWs(ch, ws, socket, cursor) {
+  function openWs(ch, ws, socket, { cursor, resync }) {
     /** @type {Conn} */
     const conn = { transport: 'ws', socket, ws, sent: 0, cursor, closing: false };
     addConn(ch, conn);
@@ -571,7 +598,7 @@ export function createHub(options = {}) {
         // not JSON: recorded, nothing to answer
       }
     });
-    if (cannotResume(ch, cursor)) ws.send(RESYNC);
+    if (resync) ws.send(resyncFrame(resync));
     writeWs(ch, conn, eventsAfter(ch, cursor));
   }
 
@@ -611,7 +638,7 @@ export function createHub(options = {}) {
     const added = [];
     for (const data of datas) {
       ch.lastSeq += 1;
-      const event = { seq: ch.lastSeq, data };
+      const event = { seq: ch.lastSeq, id: idOf(ch, ch.lastSeq), data };
       ch.events.push(event);
       added.push(event);
     }
@@ -624,15 +651,15 @@ export function createHub(options = {}) {
       else if (conn.res) {
         // a held long poll answers with everything after its cursor
         removeConn(ch, conn);
-        answerPoll(conn.res, eventsAfter(ch, conn.cursor).slice(0, conn.max), conn.cursor);
+        answerPoll(ch, conn.res, eventsAfter(ch, conn.cursor).slice(0, conn.max), conn.cursor);
       }
     }
   }
 
-  /** @param {number} seq */
-  function generated(seq) {
+  /** @param {Channel} ch @param {number} seq */
+  function generated(ch, seq) {
     return JSON.stringify({
-      id: String(seq),
+      id: idOf(ch, seq),
       title: `Notification ${seq}`,
       body: `Body ${seq}`,
       createdAt: 1700000000000 + seq * 1000,
@@ -695,6 +722,8 @@ export function createHub(options = {}) {
    * - closeWs {code, reason?}: close frames on open WebSockets. -> {closed}
    * - retry {ms | null}: SSE `retry:` sent at connect.
    * - end: end open SSE responses cleanly. -> {ended}
+   * - restart: destroy connections, start a new epoch (ids `<epoch>:<seq>`,
+   *   seq from 1) with an empty history; older cursors get a resync. -> {epoch}
    * - reset: destroy connections and forget the channel (seq restarts at 1).
    * @param {Channel} ch @param {any} body
    * @returns {Record<string, unknown>}
@@ -706,7 +735,7 @@ export function createHub(options = {}) {
         const datas = [];
         const count = Number(body.count ?? 0);
         if (!Number.isInteger(count) || count < 0) throw new Error('count must be a non-negative integer');
-        for (let i = 1; i <= count; i++) datas.push(generated(ch.lastSeq + i));
+        for (let i = 1; i <= count; i++) datas.push(generated(ch, ch.lastSeq + i));
         if (body.frames !== undefined) {
           if (!Array.isArray(body.frames)) throw new Error('frames must be an array');
           for (const frame of body.frames) datas.push(typeof frame === 'string' ? frame : JSON.stringify(frame));
@@ -780,6 +809,13 @@ export function createHub(options = {}) {
         ch.historyLimit = limit;
         return {};
       }
+      case 'restart':
+        // a server restart that lost its state: new epoch, seq from 1, no history
+        destroyAll(ch);
+        ch.epoch += 1;
+        ch.events = [];
+        ch.lastSeq = 0;
+        return { epoch: ch.epoch };
       case 'reset':
         destroyAll(ch);
         channels.delete(ch.name);

@@ -22,6 +22,18 @@ export interface ConnectionOptions {
    * E.g. Pusher's 4000–4099 terminal, 4100–4199 retry, 4200–4299 immediate.
    */
   classify?: Classify;
+  /**
+   * Multiplies every duration the connection waits: the connect and silence
+   * timeouts, backoff delays, server retry floors, the heartbeat and poll
+   * intervals. For tests and simulations (0.01 runs a 35 s liveness timeout
+   * in 350 ms); default 1.
+   */
+  timeScale?: number;
+}
+
+/** A duration as this connection waits it (see `timeScale`). */
+export function scaledMs(options: ConnectionOptions, ms: number): number {
+  return ms * (options.timeScale ?? 1);
 }
 
 /** A connection has been healthy this long before its failures are forgiven. */
@@ -140,13 +152,13 @@ export function runConnection(
       failure ??= new NotifError('network', message);
       controller.abort();
     };
-    const connectMs = options.connectTimeoutMs ?? 5000;
+    const connectMs = scaledMs(options, options.connectTimeoutMs ?? 5000);
     const connectTimer = setTimeout(() => fail(`no answer within ${connectMs} ms`), connectMs);
     let silenceTimer: ReturnType<typeof setTimeout> | undefined;
     const watchSilence = (): void => {
       if (!state.silenceMs) return;
       clearTimeout(silenceTimer);
-      const ms = state.silenceMs;
+      const ms = scaledMs(options, state.silenceMs);
       silenceTimer = setTimeout(() => fail(`nothing received for ${ms} ms; replacing the connection`), ms);
     };
     const attempt: Attempt = {
@@ -183,7 +195,7 @@ export function runConnection(
       current = undefined;
     }
     if (failure && !stopSignal.aborted) outcome = { kind: 'retry', error: failure };
-    const healthy = progressed || (openedAt !== undefined && Date.now() - openedAt >= HEALTHY_AFTER_MS);
+    const healthy = progressed || (openedAt !== undefined && Date.now() - openedAt >= scaledMs(options, HEALTHY_AFTER_MS));
     return { outcome, healthy };
   }
 
@@ -231,7 +243,7 @@ export function runConnection(
         continue;
       }
       failures++;
-      const delay = Math.max(serverFloorMs, outcome.floorMs ?? 0, fullJitterDelay(failures, options.backoff));
+      const delay = scaledMs(options, Math.max(serverFloorMs, outcome.floorMs ?? 0, fullJitterDelay(failures, options.backoff)));
       report('reconnecting', outcome.error ? { retryInMs: delay, error: outcome.error } : { retryInMs: delay });
       await backoffSleep(delay);
     }

@@ -1,7 +1,7 @@
 import { NotifError } from '../core/errors.js';
 import type { Transport } from '../core/types.js';
 import { MAX_FRAME_CHARS } from '../core/wire.js';
-import { runConnection, type Attempt, type ConnectionOptions } from './connection.js';
+import { runConnection, scaledMs, type Attempt, type ConnectionOptions } from './connection.js';
 import { buildHeaders, resolveUrl, type HeadersOption } from './headers.js';
 import { classifyResponse, networkFailure, type Outcome } from './outcome.js';
 import { readText } from './read-body.js';
@@ -107,10 +107,10 @@ export function poll(url: string | URL, options: PollOptions = {}): Transport {
           }
           const elapsed = Date.now() - startedAt;
           const pause = options.long
-            ? delivered || elapsed >= LONG_POLL_MIN_GAP_MS
+            ? delivered || elapsed >= scaledMs(options, LONG_POLL_MIN_GAP_MS)
               ? 0
-              : LONG_POLL_MIN_GAP_MS - elapsed
-            : (options.intervalMs ?? 5000);
+              : scaledMs(options, LONG_POLL_MIN_GAP_MS) - elapsed
+            : scaledMs(options, options.intervalMs ?? 5000);
           if (pause > 0) await wait(pause, attempt.signal);
         }
         return { kind: 'retry' };

@@ -1,7 +1,7 @@
 import { NotifError } from '../core/errors.js';
 import type { Transport, TransportSink } from '../core/types.js';
 import { MAX_FRAME_CHARS } from '../core/wire.js';
-import { runConnection, type Attempt, type ConnectionOptions } from './connection.js';
+import { runConnection, scaledMs, type Attempt, type ConnectionOptions } from './connection.js';
 import { resolveUrl } from './headers.js';
 import { overridden, type Outcome } from './outcome.js';
 
@@ -75,7 +75,7 @@ export function websocket(url: string | URL, options: WebSocketOptions = {}): Tr
           ws.onopen = () => {
             socket = ws;
             attempt.opened();
-            const every = options.heartbeatMs ?? 25_000;
+            const every = scaledMs(options, options.heartbeatMs ?? 25_000);
             if (every > 0) heartbeat = setInterval(() => ws.send(encode(options.ping ?? { type: 'ping' })), every);
             flush();
           };

@@ -9,6 +9,7 @@
 //   test page (see `setPageOffline` for why it is done the way it is).
 
 import { createHub } from '../../server/hub.js';
+import { createFaultProxy } from './fault-proxy.js';
 
 /** @typedef {import('../../server/hub.js').Hub} Hub */
 /** @typedef {import('../../server/hub.js').HubOptions} HubOptions */
@@ -48,11 +49,57 @@ export function hubMiddleware(hub) {
  * @returns {TestRunnerPlugin<{ offline?: unknown }>}
  */
 export function hubPlugin(hub) {
+  /** @type {{ host: string, port: number } | undefined} */
+  let target;
+  /** @type {Map<number, Awaited<ReturnType<typeof createFaultProxy>>>} */
+  const proxies = new Map();
+
+  /**
+   * The `fault-proxy` command: `{ op: 'open' }` -> `{ id, port }`; with `id`:
+   * `set` (faults), `blackhole`, `reset`, `fin`, `resetAfter` (bytes), `stats`, `close`.
+   * @param {{ op: string, id?: number, faults?: import('./fault-proxy.js').ProxyFaults, bytes?: number }} payload
+   */
+  async function faultProxyCommand(payload) {
+    if (payload?.op === 'open') {
+      if (!target) throw new Error('fault-proxy: the server address is unknown');
+      const proxy = await createFaultProxy(target);
+      proxies.set(proxy.port, proxy);
+      return { id: proxy.port, port: proxy.port };
+    }
+    const proxy = proxies.get(Number(payload?.id));
+    if (!proxy) throw new Error(`fault-proxy: no proxy ${payload?.id}`);
+    switch (payload.op) {
+      case 'set':
+        proxy.set(payload.faults ?? {});
+        return proxy.stats();
+      case 'blackhole':
+        return { affected: proxy.blackhole() };
+      case 'reset':
+        return { affected: proxy.reset() };
+      case 'fin':
+        return { affected: proxy.fin() };
+      case 'resetAfter':
+        return { affected: proxy.resetAfter(Number(payload.bytes ?? 0)) };
+      case 'stats':
+        return proxy.stats();
+      case 'close':
+        proxies.delete(proxy.port);
+        await proxy.close();
+        return {};
+      default:
+        throw new Error(`fault-proxy: unknown op ${JSON.stringify(payload.op)}`);
+    }
+  }
+
   return {
     name: 'notif-hub',
 
     serverStart({ server }) {
       if (!server) throw new Error('notif-hub: the dev server has no http server to attach WebSockets to');
+      const address = server.address();
+      if (address && typeof address === 'object') {
+        target = { host: address.address === '::' || address.address === '0.0.0.0' ? '127.0.0.1' : address.address, port: address.port };
+      }
       server.on('upgrade', (req, socket, head) => {
         try {
           hub.handleUpgrade(req, socket, head);
@@ -63,11 +110,13 @@ export function hubPlugin(hub) {
       });
     },
 
-    serverStop() {
+    async serverStop() {
       hub.close();
+      await Promise.all([...proxies.values()].map((proxy) => proxy.close()));
     },
 
     async executeCommand({ command, payload, session }) {
+      if (command === 'fault-proxy') return faultProxyCommand(/** @type {any} */ (payload));
       if (command !== 'set-offline') return undefined;
       if (typeof payload?.offline !== 'boolean') {
         throw new Error('set-offline expects a payload { offline: boolean }');
