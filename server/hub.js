@@ -56,7 +56,7 @@ import { WebSocketServer } from 'ws';
  * @typedef {object} LogEntry
  * @property {Transport} transport
  * @property {string | null} lastEventId  as received (header first, then query), unparsed
- * @property {{ authorization?: string, accept?: string, 'cache-control'?: string }} headers
+ * @property {{ authorization?: string, accept?: string, 'cache-control'?: string, cookie?: string, origin?: string }} headers
  * @property {Record<string, string>} query  the request's query parameters
  * @property {number} at      ms since the channel was created
  * @property {number} status  101 for an accepted WebSocket, 0 for a request refused as offline
@@ -91,6 +91,7 @@ import { WebSocketServer } from 'ws';
  * @property {Set<Conn>} conns
  * @property {number} maxOpen
  * @property {LogEntry[]} requests
+ * @property {{ endpoint: string, headers: string, at: number }[]} preflights CORS preflights (OPTIONS), with the headers they asked for
  * @property {string[]} received WebSocket text frames from clients
  */
 
@@ -170,6 +171,7 @@ export function createHub(options = {}) {
         conns: new Set(),
         maxOpen: 0,
         requests: [],
+        preflights: [],
         received: [],
       };
       channels.set(name, ch);
@@ -217,6 +219,8 @@ export function createHub(options = {}) {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
     if (method === 'OPTIONS') {
+      const asked = req.headers['access-control-request-headers'];
+      ch.preflights.push({ endpoint, headers: typeof asked === 'string' ? asked : '', at: Math.round(performance.now() - ch.createdAt) });
       res.writeHead(204, {
         'Access-Control-Allow-Methods': 'GET, POST',
         'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '',
@@ -292,6 +296,8 @@ export function createHub(options = {}) {
     if (typeof h.authorization === 'string') headers.authorization = h.authorization;
     if (typeof h.accept === 'string') headers.accept = h.accept;
     if (typeof h['cache-control'] === 'string') headers['cache-control'] = h['cache-control'];
+    if (typeof h.cookie === 'string') headers.cookie = h.cookie;
+    if (typeof h.origin === 'string') headers.origin = h.origin;
     const header = h['last-event-id'];
     const lastEventId = typeof header === 'string' ? header : query.get('lastEventId');
     /** @type {LogEntry} */
@@ -829,6 +835,7 @@ export function createHub(options = {}) {
   function logOf(ch) {
     return {
       requests: ch.requests,
+      preflights: ch.preflights,
       open: ch.conns.size,
       maxOpen: ch.maxOpen,
       received: ch.received,

@@ -30,6 +30,8 @@ export type HubControl =
   | { action: 'end' }
   /** Keeps only the last `limit` events (a client further behind is told to resync). */
   | { action: 'history'; limit: number }
+  /** A server restart that lost its state: new epoch (ids `<epoch>:<seq>`), seq from 1, empty history. */
+  | { action: 'restart' }
   /** Closes the channel's connections and forgets everything about it. */
   | { action: 'reset' };
 
@@ -41,6 +43,8 @@ export interface HubControlResult {
   closed?: number;
   /** end */
   ended?: number;
+  /** restart */
+  epoch?: number;
   error?: string;
 }
 
@@ -48,7 +52,7 @@ export interface HubRequest {
   transport: HubTransport;
   /** As received: the Last-Event-ID header, else the lastEventId query parameter. */
   lastEventId: string | null;
-  headers: { authorization?: string; accept?: string; 'cache-control'?: string };
+  headers: { authorization?: string; accept?: string; 'cache-control'?: string; cookie?: string; origin?: string };
   query: Record<string, string>;
   /** ms since the channel was created */
   at: number;
@@ -59,6 +63,8 @@ export interface HubRequest {
 
 export interface HubLog {
   requests: HubRequest[];
+  /** CORS preflights (OPTIONS) and the headers they asked to send. */
+  preflights: { endpoint: string; headers: string; at: number }[];
   /** currently open sse, ws and held long-poll connections */
   open: number;
   maxOpen: number;
