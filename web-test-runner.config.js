@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { cspHeaders } from './test/servers/csp-headers.js';
 import { createTestHub } from './test/servers/hub-plugin.js';
+import { pageMemory } from './test/servers/page-memory.js';
 import { scenarioReport } from './test/servers/scenario-report.js';
 
 // The notification push server (SSE, polling, WebSocket) the transport tests talk to.
@@ -47,6 +48,7 @@ export default {
   <head>
     <meta charset="utf-8" />
     <script>globalThis.process = { env: { NODE_ENV: 'development' } };</script>
+    <script>globalThis.__SOAK_MS__ = ${Number(process.env.SOAK_MS) || 120000};</script>
   </head>
   <body>
     <script type="module" src="${testFramework}"></script>
@@ -68,5 +70,7 @@ export default {
     testHub.plugin,
     // figures of the fault scenarios, for the README's reliability table
     scenarioReport(),
+    // garbage collection and heap / listener counts for the soak
+    pageMemory(),
   ],
 };
