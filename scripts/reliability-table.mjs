@@ -4,12 +4,18 @@
 //   node scripts/reliability-table.mjs           prints the table
 //   node scripts/reliability-table.mjs --write   replaces it in README.md
 //   node scripts/reliability-table.mjs --check   fails when a scenario has no figure
-import { readFileSync, writeFileSync } from 'node:fs';
+//   node scripts/reliability-table.mjs --reset   forgets the last run's figures (before a full run)
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { scenarios } from '../test/scenarios/catalog.js';
 
 const REPORT = 'test-results/reliability.json';
 const START = '<!-- reliability-table:start -->';
 const END = '<!-- reliability-table:end -->';
+
+if (process.argv.includes('--reset')) {
+  rmSync(REPORT, { force: true });
+  process.exit(0);
+}
 
 /** @type {Record<string, { id: string, transport: string, expect: string, measured: string }>} */
 let figures;
