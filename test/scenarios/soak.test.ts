@@ -29,7 +29,7 @@ interface PageMemory {
 }
 
 const pageMemory = async (): Promise<PageMemory> => {
-  const memory = await executeServerCommand<PageMemory | null>('page-memory');
+  const memory = await executeServerCommand<PageMemory | null, undefined>('page-memory');
   if (!memory) throw new Error('page-memory needs the Chrome launcher');
   return memory;
 };
@@ -40,11 +40,11 @@ const pageMemory = async (): Promise<PageMemory> => {
 const pendingTimers = new Set<number>();
 const fromLibrary = (): boolean => new Error().stack?.includes('/src/') ?? false;
 {
-  const nativeSetTimeout = globalThis.setTimeout.bind(globalThis);
-  const nativeClearTimeout = globalThis.clearTimeout.bind(globalThis);
-  const nativeSetInterval = globalThis.setInterval.bind(globalThis);
-  const nativeClearInterval = globalThis.clearInterval.bind(globalThis);
-  globalThis.setTimeout = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+  const nativeSetTimeout = window.setTimeout.bind(window);
+  const nativeClearTimeout = window.clearTimeout.bind(window);
+  const nativeSetInterval = window.setInterval.bind(window);
+  const nativeClearInterval = window.clearInterval.bind(window);
+  window.setTimeout = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
     const id: number = nativeSetTimeout(
       (...a: unknown[]) => {
         pendingTimers.delete(id);
@@ -55,20 +55,20 @@ const fromLibrary = (): boolean => new Error().stack?.includes('/src/') ?? false
     );
     if (fromLibrary()) pendingTimers.add(id);
     return id;
-  }) as typeof setTimeout;
-  globalThis.clearTimeout = ((id?: number) => {
+  }) as typeof window.setTimeout;
+  window.clearTimeout = ((id?: number) => {
     if (id !== undefined) pendingTimers.delete(id);
     nativeClearTimeout(id);
-  }) as typeof clearTimeout;
-  globalThis.setInterval = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+  }) as typeof window.clearTimeout;
+  window.setInterval = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
     const id: number = nativeSetInterval(handler, ms, ...args);
     if (fromLibrary()) pendingTimers.add(id);
     return id;
-  }) as typeof setInterval;
-  globalThis.clearInterval = ((id?: number) => {
+  }) as typeof window.setInterval;
+  window.clearInterval = ((id?: number) => {
     if (id !== undefined) pendingTimers.delete(id);
     nativeClearInterval(id);
-  }) as typeof clearInterval;
+  }) as typeof window.clearInterval;
 }
 
 /**
