@@ -52,6 +52,8 @@ const browser: UserConfig = {
       formats: ['es'],
       fileName: () => 'notif-elements.js',
     },
+    // One file: the feed and the non-SSE transports, lazy in the library build, are inlined here.
+    rolldownOptions: { output: { inlineDynamicImports: true } },
   },
 };
 

@@ -1,29 +1,116 @@
-// Size report: each public entry bundled with esbuild (minified, ES2022, dependencies
-// included unless marked external), gzip -9. `npm run size` prints the README's table.
+// Size report and budgets: each public entry bundled from the built package
+// with esbuild (minified, ES2022, dependencies included, code splitting so lazy
+// code lands in its own chunks), gzip -9, KiB = 1024 bytes. The same settings
+// as bench/peers/size.mjs, so the figures compare with the peers'.
+//   npm run size            prints the README's table
+//   npm run size -- --write replaces the table in README.md
+//   npm run size -- --check fails when an entry grows past its ceiling
 import { build } from 'esbuild';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
+const LIT = ['lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/reactive-element', '@lit/reactive-element/*'];
+
+/**
+ * `budget` is the project's target (issue 6); `ceiling` is what CI enforces
+ * today, so that nothing grows while the gap to the target is closed. Lower a
+ * ceiling when an entry shrinks; never raise one without saying why.
+ * `upfront` counts the entry and its static imports; `all` adds lazy chunks.
+ */
 const entries = [
-  ['`createNotificationStore` + `sse` from `notif-elements/core`', "export { createNotificationStore, sse } from 'notif-elements/core';"],
-  ['all of `notif-elements/core`', "export * from 'notif-elements/core';"],
-  ['`notif-elements/define`, Lit and the virtualizer included', "import 'notif-elements/define';"],
-  ['`notif-elements/define` without Lit (Lit external)', "import 'notif-elements/define';", ['lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/reactive-element', '@lit/reactive-element/*']],
+  {
+    name: '`createNotificationStore` + `sse` from `notif-elements/core`',
+    contents: "export { createNotificationStore, sse } from 'notif-elements/core';",
+    count: 'upfront',
+    budget: 4,
+    ceiling: 11,
+  },
+  {
+    name: 'before the panel opens: bell + toaster + provider (store, SSE), Lit included',
+    contents: "import 'notif-elements/define/notif-provider'; import 'notif-elements/define/notif-bell'; import 'notif-elements/define/notif-toaster';",
+    count: 'upfront',
+    budget: 12,
+    ceiling: 28.5,
+  },
+  {
+    name: 'everything: `notif-elements/define`, Lit, the virtualizer and every transport included',
+    contents: "import 'notif-elements/define';",
+    count: 'all',
+    budget: 22,
+    ceiling: 44.5,
+  },
+  {
+    name: '`notif-elements/define` without Lit (Lit external)',
+    contents: "import 'notif-elements/define';",
+    count: 'all',
+    external: LIT,
+  },
 ];
 
-const kib = (bytes) => `${(bytes / 1024).toFixed(2)} KiB`;
-console.log('| entry | minified | gzip |\n|---|---|---|');
-for (const [name, contents, external = []] of entries) {
+const kib = (bytes) => (bytes / 1024).toFixed(2);
+
+/** Bundles one entry; returns minified and gzip bytes of what it counts. */
+async function measure({ contents, count, external = [] }) {
   const result = await build({
-    stdin: { contents, resolveDir: process.cwd(), loader: 'js' },
+    stdin: { contents, resolveDir: process.cwd(), loader: 'js', sourcefile: 'entry.js' },
     bundle: true,
     minify: true,
     format: 'esm',
     target: 'es2022',
+    splitting: true,
+    outdir: 'size-out',
     write: false,
+    metafile: true,
     external,
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
   });
-  const code = result.outputFiles[0].contents;
-  console.log(`| ${name} | ${kib(code.length)} | ${kib(gzipSync(code, { level: 9 }).length)} |`);
+  const outputs = result.metafile.outputs;
+  const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint !== undefined);
+  const counted = new Set();
+  const visit = (path) => {
+    if (counted.has(path)) return;
+    counted.add(path);
+    for (const imported of outputs[path].imports) {
+      if (imported.external) continue;
+      if (count === 'all' || imported.kind === 'import-statement') visit(imported.path);
+    }
+  };
+  visit(entry);
+  let minified = 0;
+  let gzip = 0;
+  for (const file of result.outputFiles) {
+    const path = Object.keys(outputs).find((p) => file.path.endsWith(p));
+    if (!path || !counted.has(path)) continue;
+    minified += file.contents.length;
+    gzip += gzipSync(file.contents, { level: 9 }).length;
+  }
+  return { minified, gzip, chunks: counted.size };
+}
+
+const rows = ['| entry | minified | gzip | target | CI ceiling |', '|---|---|---|---|---|'];
+const over = [];
+for (const entry of entries) {
+  const { minified, gzip } = await measure(entry);
+  const gzipKiB = gzip / 1024;
+  const target = entry.budget === undefined ? '' : `${entry.budget} KiB ${gzipKiB <= entry.budget ? '✅' : `❌ ×${(gzipKiB / entry.budget).toFixed(1)}`}`;
+  const ceiling = entry.ceiling === undefined ? '' : `${entry.ceiling} KiB`;
+  rows.push(`| ${entry.name} | ${kib(minified)} KiB | ${kib(gzip)} KiB | ${target} | ${ceiling} |`);
+  if (entry.ceiling !== undefined && gzipKiB > entry.ceiling) over.push(`${entry.name}: ${kib(gzip)} KiB > ${entry.ceiling} KiB`);
+}
+const table = rows.join('\n');
+
+if (process.argv.includes('--write')) {
+  const START = '<!-- size-table:start -->';
+  const END = '<!-- size-table:end -->';
+  const readme = readFileSync('README.md', 'utf8');
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} section`);
+  writeFileSync('README.md', `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`);
+}
+console.log(table);
+if (over.length > 0) {
+  console.error(`\nover the CI ceiling:\n${over.join('\n')}`);
+  if (process.argv.includes('--check')) process.exit(1);
 }

@@ -1,4 +1,3 @@
-import '../notif-feed/notif-feed.define.js';
 import { NotifBell } from './notif-bell.js';
 
 if (!customElements.get('notif-bell')) customElements.define('notif-bell', NotifBell);

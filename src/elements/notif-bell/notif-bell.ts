@@ -32,6 +32,17 @@ export const defaultBellStrings: BellStrings = {
 const GAP = 8;
 
 /**
+ * The feed (and its virtualizer, most of the panel's weight) is fetched when
+ * the panel is about to be needed, not with the bell: a page pays for it only
+ * once someone points at, focuses or opens the bell.
+ */
+let feedLoaded: Promise<unknown> | undefined;
+function loadFeed(): Promise<unknown> {
+  feedLoaded ??= customElements.get('notif-feed') ? Promise.resolve() : import('../notif-feed/notif-feed.define.js');
+  return feedLoaded;
+}
+
+/**
  * A bell button with an unread badge that opens the notification feed in a
  * panel (the Popover API: it sits in the top layer, so `overflow: hidden`
  * ancestors never clip it). Its accessible name says the count
@@ -123,6 +134,7 @@ export class NotifBell extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('open')) return;
+    if (this.open) void loadFeed();
     const panel = this.#panel;
     if (!panel) return;
     const shown = panel.matches(':popover-open');
@@ -148,7 +160,9 @@ export class NotifBell extends LitElement {
   }
 
   #onBeforeToggle(event: ToggleEvent): void {
-    if (event.newState === 'open') requestAnimationFrame(() => this.#position());
+    if (event.newState !== 'open') return;
+    void loadFeed().then(() => requestAnimationFrame(() => this.#position()));
+    requestAnimationFrame(() => this.#position());
   }
 
   #onToggle(event: ToggleEvent): void {
@@ -157,7 +171,9 @@ export class NotifBell extends LitElement {
       this.#position();
       this.open = true;
       this.dispatchEvent(new NotifOpenEvent());
-      this.renderRoot.querySelector<NotifFeed>('notif-feed')?.focus();
+      void loadFeed().then(() => {
+        if (this.open) this.renderRoot.querySelector<NotifFeed>('notif-feed')?.focus();
+      });
       return;
     }
     this.open = false;
@@ -189,6 +205,8 @@ export class NotifBell extends LitElement {
         aria-label=${this.#accessibleName(text, count, status)}
         aria-haspopup="dialog"
         popovertarget="panel"
+        @pointerenter=${loadFeed}
+        @focus=${loadFeed}
         @animationend=${() => (this._ringing = false)}
       >
         <slot name="icon">${bellIcon}</slot>

@@ -6,17 +6,17 @@ import type { Topic, Transport } from '../../core/types.js';
 import { notificationStoreContext } from '../../context.js';
 import { NotifErrorEvent } from '../../events/notif-error-event.js';
 import { NotifStatusEvent } from '../../events/notif-status-event.js';
-import { poll } from '../../transports/poll.js';
+import { deferred } from '../../transports/deferred.js';
 import { sse } from '../../transports/sse.js';
-import { websocket } from '../../transports/websocket.js';
 
 /** The push sources the `transport` attribute can name. */
 export type TransportKind = 'sse' | 'websocket' | 'poll';
 
 const TRANSPORTS: Record<TransportKind, (src: string) => Transport> = {
   sse: (src) => sse(src),
-  websocket: (src) => websocket(src),
-  poll: (src) => poll(src),
+  // Fetched when named: a page on SSE never downloads them.
+  websocket: (src) => deferred(() => import('../../transports/websocket.js').then((m) => m.websocket(src))),
+  poll: (src) => deferred(() => import('../../transports/poll.js').then((m) => m.poll(src))),
 };
 
 /**
