@@ -17,15 +17,16 @@ const STRIPPED_BY_PARSERS = /[\u0000-\u001F\u007F\s]/;
 export function safeUrl(value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '' || value.length > 2048) return undefined;
   if (STRIPPED_BY_PARSERS.test(value) || PROTOCOL_RELATIVE.test(value)) return undefined;
-  const base = 'https://origin.invalid/';
+  const isAbsolute = /^[a-z][a-z\d+.-]*:/i.test(value);
   let parsed: URL;
   try {
-    parsed = new URL(value, base);
+    // An absolute URL must stand on its own: `https:` alone only "parses" against
+    // a base of the same scheme, and on any other page it is no URL at all.
+    parsed = isAbsolute ? new URL(value) : new URL(value, 'https://origin.invalid/');
   } catch {
     return undefined;
   }
   if (!ALLOWED_PROTOCOLS.has(parsed.protocol)) return undefined;
-  const isAbsolute = /^[a-z][a-z\d+.-]*:/i.test(value);
   if (!isAbsolute) {
     // A colon in the first segment of a relative path reads as a scheme to someone
     // (`&#106;avascript:` once entity-decoded); RFC 3986 §4.2 says to write `./a:b`.

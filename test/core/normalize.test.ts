@@ -110,6 +110,9 @@ describe('the URL rule', () => {
     '/\\evil.example',
     '\\\\evil.example',
     'https://',
+    // absolute but hostless: resolves only against a page of the same scheme (found by the fuzzer)
+    'https:',
+    'http:?x',
     '',
   ]) {
     it(`drops ${JSON.stringify(url)}`, () => expect(safeUrl(url)).to.equal(undefined));
