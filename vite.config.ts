@@ -17,7 +17,7 @@ function defineEntries(): Record<string, string> {
 }
 
 // The library build leaves dependencies to the app's bundler, so they are deduplicated there.
-const dependencies = /^(lit|@lit\/|@lit-labs\/|nanostores|@nanostores\/|eventsource-parser)/;
+const dependencies = /^(lit|@lit\/|@lit-labs\/|nanostores|@nanostores\/)/;
 
 const library: UserConfig = {
   build: {

@@ -1,5 +1,3 @@
-import { createParser, type EventSourceParser } from 'eventsource-parser';
-
 export interface SseParserCallbacks {
   /** A dispatched event; `type` is `message` when the stream named none. */
   event(type: string, data: string): void;
@@ -20,32 +18,107 @@ export interface SseParser {
 
 const LF = 10;
 const CR = 13;
+const COLON = 58;
+const SPACE = 32;
+const BOM = 0xfeff;
+
+interface FieldParser {
+  feed(text: string): void;
+  /** Drops the partial line and event (an oversized one), keeping the stream's state. */
+  discardEvent(): void;
+}
 
 /**
- * The event-stream parser: `eventsource-parser` does the spec's line and
- * field rules; this wrapper bounds memory. It finds event boundaries (blank
- * lines, with CR, LF and CRLF terminators) itself so an oversized event can be
- * dropped on its own while the events around it, even in the same chunk, go on.
+ * The HTML spec's event-stream interpretation: a leading BOM, CR / LF / CRLF
+ * line ends (also split across chunks), comments, the `event`, `data`, `id`
+ * and `retry` fields. The id is committed when its event is dispatched, so an
+ * event cut off by the end of the stream leaves no id behind.
+ */
+function createFieldParser(callbacks: SseParserCallbacks): FieldParser {
+  let line = '';
+  let afterCR = false;
+  let started = false;
+  let data = '';
+  let hasData = false;
+  let type = '';
+  let id: string | undefined;
+
+  function dispatch(): void {
+    if (id !== undefined) callbacks.id(id);
+    id = undefined;
+    if (hasData) callbacks.event(type || 'message', data.slice(0, -1));
+    data = '';
+    hasData = false;
+    type = '';
+  }
+
+  function field(text: string): void {
+    if (text === '') return dispatch();
+    if (text.charCodeAt(0) === COLON) return;
+    const colon = text.indexOf(':');
+    const name = colon < 0 ? text : text.slice(0, colon);
+    let value = colon < 0 ? '' : text.slice(colon + 1);
+    if (value.charCodeAt(0) === SPACE) value = value.slice(1);
+    if (name === 'data') {
+      data += `${value}\n`;
+      hasData = true;
+    } else if (name === 'event') type = value;
+    else if (name === 'id') {
+      if (!value.includes('\0')) id = value;
+    } else if (name === 'retry' && /^\d+$/.test(value)) callbacks.retry(Number(value));
+  }
+
+  return {
+    feed(text) {
+      if (!started && text !== '') {
+        started = true;
+        if (text.charCodeAt(0) === BOM) text = text.slice(1);
+      }
+      let start = 0;
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code !== LF && code !== CR) continue;
+        if (code === LF && afterCR && i === start && line === '') {
+          // the LF of a CRLF whose CR ended the previous line
+          afterCR = false;
+          start = i + 1;
+          continue;
+        }
+        afterCR = code === CR;
+        field(line + text.slice(start, i));
+        line = '';
+        start = i + 1;
+      }
+      if (start < text.length) afterCR = false;
+      line += text.slice(start);
+    },
+    discardEvent() {
+      line = '';
+      data = '';
+      hasData = false;
+      type = '';
+      id = undefined;
+    },
+  };
+}
+
+/**
+ * The event-stream parser, with bounded memory: it finds event boundaries
+ * (blank lines, with CR, LF and CRLF terminators) before parsing fields, so an
+ * oversized event can be dropped on its own while the events around it, even
+ * in the same chunk, go on.
  */
 export function createSseParser(callbacks: SseParserCallbacks, maxEventChars: number): SseParser {
-  let parser: EventSourceParser = create();
+  let parser = createFieldParser(callbacks);
   let eventChars = 0;
   let skipping = false;
   let atLineStart = true;
   let afterCR = false;
 
-  function create(): EventSourceParser {
-    return createParser({
-      onEvent: (message) => callbacks.event(message.event ?? 'message', message.data),
-      onId: (id) => callbacks.id(id),
-      onRetry: (ms) => callbacks.retry(ms),
-    });
-  }
-
   function dropPartialEvent(size: number): void {
     if (!skipping) callbacks.overflow(size);
     skipping = true;
-    parser.reset();
+    parser.discardEvent();
   }
 
   // Hands text[start, end) to the parser unless the event it belongs to is too large.
@@ -91,8 +164,7 @@ export function createSseParser(callbacks: SseParserCallbacks, maxEventChars: nu
       pass(text, start, text.length, false);
     },
     reset() {
-      parser.reset();
-      parser = create();
+      parser = createFieldParser(callbacks);
       eventChars = 0;
       skipping = false;
       atLineStart = true;
