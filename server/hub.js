@@ -85,6 +85,7 @@ import { WebSocketServer } from 'ws';
  * @property {number} [historyLimit] this channel's own bound (control `history`)
  * @property {number} lastSeq
  * @property {number} epoch  1 at creation; `restart` starts a new one (seq from 1 again)
+ * @property {boolean} corsCredentials answer CORS for credentialed requests (control `cors`)
  * @property {number | null} retry SSE `retry:` to send at connect
  * @property {RespondRule[]} rules
  * @property {{ events: number, mode: 'end-of-frame' | 'mid-frame' }} cutAfter events 0 = off
@@ -165,6 +166,7 @@ export function createHub(options = {}) {
         events: [],
         lastSeq: 0,
         epoch: 1,
+        corsCredentials: false,
         retry: null,
         rules: [],
         cutAfter: { events: 0, mode: 'end-of-frame' },
@@ -216,7 +218,13 @@ export function createHub(options = {}) {
     const method = req.method ?? 'GET';
     // Any origin may read the hub: the fault proxy in front of it is another
     // origin (another port) than the page, and so is a demo on another host.
-    res.setHeader('Access-Control-Allow-Origin', '*');
+    const origin = req.headers.origin;
+    if (ch.corsCredentials && typeof origin === 'string') {
+      // credentialed CORS: `*` is not allowed, the origin must be echoed
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Access-Control-Allow-Credentials', 'true');
+      res.setHeader('Vary', 'Origin');
+    } else res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
     if (method === 'OPTIONS') {
       const asked = req.headers['access-control-request-headers'];
@@ -728,6 +736,7 @@ export function createHub(options = {}) {
    * - closeWs {code, reason?}: close frames on open WebSockets. -> {closed}
    * - retry {ms | null}: SSE `retry:` sent at connect.
    * - end: end open SSE responses cleanly. -> {ended}
+   * - cors {credentials}: echo the Origin and allow credentials (cookies) cross-origin.
    * - restart: destroy connections, start a new epoch (ids `<epoch>:<seq>`,
    *   seq from 1) with an empty history; older cursors get a resync. -> {epoch}
    * - reset: destroy connections and forget the channel (seq restarts at 1).
@@ -815,6 +824,9 @@ export function createHub(options = {}) {
         ch.historyLimit = limit;
         return {};
       }
+      case 'cors':
+        ch.corsCredentials = body.credentials === true;
+        return {};
       case 'restart':
         // a server restart that lost its state: new epoch, seq from 1, no history
         destroyAll(ch);

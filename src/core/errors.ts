@@ -9,6 +9,7 @@ export type NotifErrorCode =
   | 'content-type'
   | 'network'
   | 'protocol'
+  | 'invalid-url'
   | 'listener'
   | 'action';
 

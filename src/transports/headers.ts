@@ -11,8 +11,30 @@ export async function buildHeaders(
   return headers;
 }
 
+import { NotifError } from '../core/errors.js';
+import type { TransportSink } from '../core/types.js';
+
 /** Resolves `url` against the page (when there is one) so relative endpoints work. */
 export function resolveUrl(url: string | URL): URL {
   const base = typeof location === 'undefined' ? undefined : location.href;
   return new URL(url, base);
+}
+
+/**
+ * The endpoint, resolved once before any attempt: an unusable one ends the
+ * connection at once with an `invalid-url` error instead of a retry loop that
+ * could never succeed. Returns `undefined` after reporting it.
+ */
+export function endpoint(url: string | URL, sink: TransportSink, protocols: readonly string[]): URL | undefined {
+  let target: URL | undefined;
+  try {
+    target = resolveUrl(url);
+  } catch {
+    target = undefined;
+  }
+  if (target && protocols.includes(target.protocol)) return target;
+  const error = new NotifError('invalid-url', `"${String(url)}" is not a ${protocols.join(' / ')} URL`);
+  sink.status('error', { error });
+  sink.error(error);
+  return undefined;
 }

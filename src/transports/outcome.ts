@@ -44,10 +44,11 @@ export function overridden(kind: OutcomeKind, error: NotifError): Outcome {
 
 /**
  * The HTTP outcome table shared by SSE and polling: `undefined` for a usable
- * 2xx response, else what to do about it. 204 is the server's "stop".
- * `classify` may override any status but a usable 2xx.
+ * response, else what to do about it. 204 is the server's "stop"; with
+ * `only200` (an event stream, per the spec) any other 2xx is refused too.
+ * `classify` may override any status but a usable one.
  */
-export function classifyResponse(response: Response, classify?: Classify): Outcome | undefined {
+export function classifyResponse(response: Response, classify?: Classify, only200 = false): Outcome | undefined {
   const status = response.status;
   const custom = status === 200 ? undefined : classify?.({ status });
   if (custom) {
@@ -57,7 +58,7 @@ export function classifyResponse(response: Response, classify?: Classify): Outco
   if (status === 204) {
     return { kind: 'terminal', status: 'closed', reason: 'server-stop' };
   }
-  if (status >= 200 && status < 300) return undefined;
+  if (status >= 200 && status < 300 && (!only200 || status === 200)) return undefined;
   const message = `HTTP ${status} from ${response.url || 'the server'}`;
   if (status === 401 || status === 403) {
     return { kind: 'auth', error: new NotifError('auth', message, { status }) };

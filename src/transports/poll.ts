@@ -2,7 +2,7 @@ import { NotifError } from '../core/errors.js';
 import type { Transport } from '../core/types.js';
 import { MAX_FRAME_CHARS } from '../core/wire.js';
 import { runConnection, scaledMs, type Attempt, type ConnectionOptions } from './connection.js';
-import { buildHeaders, resolveUrl, type HeadersOption } from './headers.js';
+import { buildHeaders, endpoint, type HeadersOption } from './headers.js';
 import { classifyResponse, networkFailure, type Outcome } from './outcome.js';
 import { readText } from './read-body.js';
 
@@ -65,11 +65,14 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
 export function poll(url: string | URL, options: PollOptions = {}): Transport {
   return {
     connect(sink) {
+      const found = endpoint(url, sink, ['http:', 'https:']);
+      if (!found) return () => {};
+      const base = found;
       let lastEventId = options.lastEventId;
 
       async function open(attempt: Attempt): Promise<Outcome> {
         while (!attempt.signal.aborted) {
-          const target = resolveUrl(url);
+          const target = new URL(base);
           if (lastEventId) target.searchParams.set('lastEventId', lastEventId);
           const startedAt = Date.now();
           let response: Response;

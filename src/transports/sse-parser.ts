@@ -17,43 +17,49 @@ export interface SseParser {
 }
 
 const LF = 10;
-const CR = 13;
 const COLON = 58;
 const SPACE = 32;
 const BOM = 0xfeff;
-
-interface FieldParser {
-  feed(text: string): void;
-  /** Drops the partial line and event (an oversized one), keeping the stream's state. */
-  discardEvent(): void;
-}
+const LINE_END = /\r\n|\r|\n/g;
 
 /**
- * The HTML spec's event-stream interpretation: a leading BOM, CR / LF / CRLF
- * line ends (also split across chunks), comments, the `event`, `data`, `id`
- * and `retry` fields. The id is committed when its event is dispatched, so an
- * event cut off by the end of the stream leaves no id behind.
+ * The HTML spec's event-stream interpretation, with bounded memory: a leading
+ * BOM, CR / LF / CRLF line ends (also split across chunks), comments, and the
+ * `event`, `data`, `id` and `retry` fields. The id is committed when its event
+ * is dispatched, so an event cut off by the end of the stream leaves no id.
+ *
+ * An event that outgrows `maxEventChars` is dropped on its own, up to the next
+ * blank line, while the events around it (even in the same chunk) go on. The
+ * lines of an event that end before the bound still count, exactly as if the
+ * stream had arrived one character at a time. Lines are found with a native
+ * regular expression rather than a character loop: a 10,000-event burst
+ * arrives as one megabyte-sized chunk, before the engine has warmed up.
  */
-function createFieldParser(callbacks: SseParserCallbacks): FieldParser {
+export function createSseParser(callbacks: SseParserCallbacks, maxEventChars: number): SseParser {
+  let started = false;
   let line = '';
   let afterCR = false;
-  let started = false;
+  let eventChars = 0;
+  let skipping = false;
   let data = '';
   let hasData = false;
   let type = '';
   let id: string | undefined;
 
-  function dispatch(): void {
-    if (id !== undefined) callbacks.id(id);
-    id = undefined;
-    if (hasData) callbacks.event(type || 'message', data.slice(0, -1));
+  function clearEvent(): void {
     data = '';
     hasData = false;
     type = '';
+    id = undefined;
+  }
+
+  function overflow(): void {
+    if (!skipping) callbacks.overflow(eventChars);
+    skipping = true;
+    clearEvent();
   }
 
   function field(text: string): void {
-    if (text === '') return dispatch();
     if (text.charCodeAt(0) === COLON) return;
     const colon = text.indexOf(':');
     const name = colon < 0 ? text : text.slice(0, colon);
@@ -68,107 +74,71 @@ function createFieldParser(callbacks: SseParserCallbacks): FieldParser {
     } else if (name === 'retry' && /^\d+$/.test(value)) callbacks.retry(Number(value));
   }
 
+  /** A complete line and the length of its terminator. */
+  function takeLine(text: string, terminator: number): void {
+    if (text === '') {
+      if (skipping) skipping = false;
+      else {
+        if (id !== undefined) callbacks.id(id);
+        if (hasData) callbacks.event(type || 'message', data.slice(0, -1));
+        clearEvent();
+      }
+      eventChars = 0;
+      return;
+    }
+    if (skipping) return;
+    const before = eventChars;
+    eventChars += text.length + terminator;
+    // A line counts once its first terminator character is within the bound.
+    if (before + text.length + 1 <= maxEventChars) field(text);
+    if (eventChars > maxEventChars) overflow();
+  }
+
   return {
-    feed(text) {
-      if (!started && text !== '') {
+    feed(chunk) {
+      callbacks.activity();
+      if (chunk === '') return;
+      let text = chunk;
+      if (!started) {
         started = true;
         if (text.charCodeAt(0) === BOM) text = text.slice(1);
       }
       let start = 0;
-      for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        if (code !== LF && code !== CR) continue;
-        if (code === LF && afterCR && i === start && line === '') {
-          // the LF of a CRLF whose CR ended the previous line
-          afterCR = false;
-          start = i + 1;
-          continue;
-        }
-        afterCR = code === CR;
-        field(line + text.slice(start, i));
+      if (afterCR && text.charCodeAt(0) === LF) {
+        // the LF of a CRLF whose CR ended the previous chunk
+        start = 1;
+        if (!skipping && eventChars > 0 && ++eventChars > maxEventChars) overflow();
+      }
+      afterCR = false;
+      LINE_END.lastIndex = start;
+      for (let match = LINE_END.exec(text); match !== null; match = LINE_END.exec(text)) {
+        const piece = text.slice(start, match.index);
+        const whole = line === '' ? piece : line + piece;
         line = '';
-        start = i + 1;
+        takeLine(whole, match[0].length);
+        start = LINE_END.lastIndex;
+        if (start === text.length && match[0] === '\r') afterCR = true;
       }
-      if (start < text.length) afterCR = false;
+      if (start === text.length) return;
+      if (skipping) {
+        // Only whether the line is empty matters until the next blank line.
+        line = ' ';
+        return;
+      }
       line += text.slice(start);
-    },
-    discardEvent() {
-      line = '';
-      data = '';
-      hasData = false;
-      type = '';
-      id = undefined;
-    },
-  };
-}
-
-/**
- * The event-stream parser, with bounded memory: it finds event boundaries
- * (blank lines, with CR, LF and CRLF terminators) before parsing fields, so an
- * oversized event can be dropped on its own while the events around it, even
- * in the same chunk, go on.
- */
-export function createSseParser(callbacks: SseParserCallbacks, maxEventChars: number): SseParser {
-  let parser = createFieldParser(callbacks);
-  let eventChars = 0;
-  let skipping = false;
-  let atLineStart = true;
-  let afterCR = false;
-
-  function dropPartialEvent(size: number): void {
-    if (!skipping) callbacks.overflow(size);
-    skipping = true;
-    parser.discardEvent();
-  }
-
-  // Hands text[start, end) to the parser unless the event it belongs to is too large.
-  function pass(text: string, start: number, end: number, endsEvent: boolean): void {
-    if (end > start) {
-      const before = eventChars;
-      eventChars += end - start;
-      if (eventChars > maxEventChars) {
-        // Parse exactly the first maxEventChars characters, as a 1-character feed would, so a
-        // `retry:` line before the cut takes effect however the stream was chunked.
-        if (!skipping && before < maxEventChars) parser.feed(text.slice(start, start + maxEventChars - before));
-        dropPartialEvent(eventChars);
-      } else if (!skipping) parser.feed(text.slice(start, end));
-    }
-    if (endsEvent) {
-      eventChars = 0;
-      skipping = false;
-    }
-  }
-
-  return {
-    feed(text) {
-      callbacks.activity();
-      let start = 0;
-      for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        if (code === LF && afterCR) {
-          afterCR = false;
-          continue;
-        }
-        if (code === LF || code === CR) {
-          afterCR = code === CR;
-          if (atLineStart) {
-            pass(text, start, i + 1, true);
-            start = i + 1;
-          }
-          atLineStart = true;
-        } else {
-          afterCR = false;
-          atLineStart = false;
-        }
+      if (eventChars + line.length > maxEventChars) {
+        eventChars += line.length;
+        line = ' ';
+        overflow();
       }
-      pass(text, start, text.length, false);
     },
     reset() {
-      parser = createFieldParser(callbacks);
+      started = false;
+      line = '';
+      afterCR = false;
       eventChars = 0;
       skipping = false;
-      atLineStart = true;
-      afterCR = false;
+      clearEvent();
     },
   };
 }

@@ -2,7 +2,7 @@ import { NotifError } from '../core/errors.js';
 import type { Transport, TransportSink } from '../core/types.js';
 import { MAX_FRAME_CHARS } from '../core/wire.js';
 import { runConnection, type Attempt, type ConnectionOptions } from './connection.js';
-import { buildHeaders, resolveUrl, type HeadersOption } from './headers.js';
+import { buildHeaders, endpoint, type HeadersOption } from './headers.js';
 import { classifyResponse, networkFailure, type Outcome } from './outcome.js';
 import { readText } from './read-body.js';
 import { createSseParser } from './sse-parser.js';
@@ -41,22 +41,39 @@ function toByteString(value: string): string {
 export function sse(url: string | URL, options: SseOptions = {}): Transport {
   return {
     connect(sink) {
-      return options.native ? connectNative(url, options, sink) : connectFetch(url, options, sink);
+      const target = endpoint(url, sink, ['http:', 'https:']);
+      if (!target) return () => {};
+      return options.native ? connectNative(target, options, sink) : connectFetch(target, options, sink);
     },
   };
 }
 
-function connectFetch(url: string | URL, options: SseOptions, sink: TransportSink): () => void {
+/** The first answer of an event stream: `undefined` when it is one, else what to do about it. */
+function classifyStream(response: Response, options: SseOptions): Outcome | undefined {
+  const refused = classifyResponse(response, options.classify, true);
+  if (refused) return refused;
+  const type = response.headers.get('Content-Type') ?? '';
+  if (/^text\/event-stream\s*(;|$)/i.test(type) && response.body) return undefined;
+  // A proxy's HTML error page must never be parsed as events; retrying would loop on it.
+  const error = new NotifError('content-type', `expected text/event-stream, got "${type || 'nothing'}"`, {
+    status: response.status,
+  });
+  return { kind: 'terminal', status: 'error', error };
+}
+
+function connectFetch(url: URL, options: SseOptions, sink: TransportSink): () => void {
   const events = new Set(options.events ?? DEFAULT_EVENTS);
   let lastEventId = options.lastEventId;
 
   async function open(attempt: Attempt): Promise<Outcome> {
-    const fixed: Record<string, string> = { Accept: 'text/event-stream', 'Cache-Control': 'no-cache' };
+    // No Cache-Control header: `cache: 'no-store'` makes the browser send `no-cache`
+    // itself, and a header of ours would cost every cross-origin request a preflight.
+    const fixed: Record<string, string> = { Accept: 'text/event-stream' };
     if (lastEventId) fixed['Last-Event-ID'] = toByteString(lastEventId);
     let response: Response;
     try {
       const headers = await buildHeaders(options.headers, attempt.credentials, fixed);
-      response = await fetch(resolveUrl(url), {
+      response = await fetch(url, {
         headers,
         credentials: options.withCredentials ? 'include' : 'same-origin',
         cache: 'no-store',
@@ -65,19 +82,10 @@ function connectFetch(url: string | URL, options: SseOptions, sink: TransportSin
     } catch (cause) {
       return networkFailure(cause);
     }
-    const refused = classifyResponse(response, options.classify);
-    if (refused) {
+    const refused = classifyStream(response, options);
+    if (refused || !response.body) {
       response.body?.cancel().catch(() => {});
-      return refused;
-    }
-    const type = response.headers.get('Content-Type') ?? '';
-    if (!/^text\/event-stream\s*(;|$)/i.test(type) || !response.body) {
-      response.body?.cancel().catch(() => {});
-      // A proxy's HTML error page must never be parsed as events; retrying would loop on it.
-      const error = new NotifError('content-type', `expected text/event-stream, got "${type || 'nothing'}"`, {
-        status: response.status,
-      });
-      return { kind: 'terminal', status: 'error', error };
+      return refused ?? { kind: 'retry' };
     }
 
     attempt.opened();
@@ -116,13 +124,33 @@ function connectFetch(url: string | URL, options: SseOptions, sink: TransportSin
   return runConnection(sink, open, options, { cursor: () => lastEventId, silenceMs: options.silenceTimeoutMs ?? 45_000 });
 }
 
-function connectNative(url: string | URL, options: SseOptions, sink: TransportSink): () => void {
+/**
+ * Why the browser's EventSource gave up (CLOSED: a status other than 200, a
+ * wrong content type, a CORS refusal), which it does not say: one plain request
+ * asks the server, and the answer goes through the same table as fetch mode.
+ */
+async function probe(url: URL, options: SseOptions, signal: AbortSignal): Promise<Outcome> {
+  try {
+    const response = await fetch(url, {
+      headers: { Accept: 'text/event-stream' },
+      credentials: options.withCredentials ? 'include' : 'same-origin',
+      cache: 'no-store',
+      signal,
+    });
+    response.body?.cancel().catch(() => {});
+    return classifyStream(response, options) ?? { kind: 'retry', error: new NotifError('network', 'EventSource gave up on a stream the server now serves') };
+  } catch (cause) {
+    return networkFailure(cause);
+  }
+}
+
+function connectNative(url: URL, options: SseOptions, sink: TransportSink): () => void {
   const events = options.events ?? DEFAULT_EVENTS;
   let lastEventId = options.lastEventId;
 
   function open(attempt: Attempt): Promise<Outcome> {
     return new Promise((resolve) => {
-      const target = resolveUrl(url);
+      const target = new URL(url);
       // EventSource cannot set headers; a fresh one resumes through the query instead.
       if (lastEventId) target.searchParams.set('lastEventId', lastEventId);
       const source = new EventSource(target, { withCredentials: options.withCredentials ?? false });
@@ -141,8 +169,15 @@ function connectNative(url: string | URL, options: SseOptions, sink: TransportSi
       source.onopen = () => attempt.opened();
       // The browser would reconnect by itself at a fixed interval, offline or not; taking over
       // gives it the same backoff, offline pause and resume (through the query) as the others.
+      // (It does not expose the server's `retry:` either, so native mode keeps its own backoff.)
       source.onerror = () => {
-        finish({ kind: 'retry', error: new NotifError('network', 'EventSource lost the connection') });
+        if (source.readyState !== EventSource.CLOSED) {
+          finish({ kind: 'retry', error: new NotifError('network', 'EventSource lost the connection') });
+          return;
+        }
+        source.close();
+        for (const type of events) source.removeEventListener(type, onMessage);
+        void probe(target, options, attempt.signal).then(resolve);
       };
       attempt.signal.addEventListener('abort', () => finish({ kind: 'retry' }), { once: true });
     });

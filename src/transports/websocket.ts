@@ -2,7 +2,7 @@ import { NotifError } from '../core/errors.js';
 import type { Transport, TransportSink } from '../core/types.js';
 import { MAX_FRAME_CHARS } from '../core/wire.js';
 import { runConnection, scaledMs, type Attempt, type ConnectionOptions } from './connection.js';
-import { resolveUrl } from './headers.js';
+import { endpoint } from './headers.js';
 import { overridden, type Outcome } from './outcome.js';
 
 export interface WebSocketOptions extends ConnectionOptions {
@@ -25,8 +25,8 @@ function encode(message: unknown): string {
   return typeof message === 'string' ? message : JSON.stringify(message);
 }
 
-function websocketUrl(url: string | URL, lastEventId: string | undefined): URL {
-  const target = resolveUrl(url);
+function websocketUrl(base: URL, lastEventId: string | undefined): URL {
+  const target = new URL(base);
   if (target.protocol === 'http:') target.protocol = 'ws:';
   else if (target.protocol === 'https:') target.protocol = 'wss:';
   if (lastEventId) target.searchParams.set('lastEventId', lastEventId);
@@ -57,12 +57,15 @@ export function websocket(url: string | URL, options: WebSocketOptions = {}): Tr
       flush();
     },
     connect(sink) {
+      const found = endpoint(url, sink, ['ws:', 'wss:', 'http:', 'https:']);
+      if (!found) return () => {};
+      const base = found;
       let lastEventId = options.lastEventId;
       activeSink = sink;
 
       function open(attempt: Attempt): Promise<Outcome> {
         return new Promise((resolve) => {
-          const ws = new WebSocket(websocketUrl(url, lastEventId), options.protocols);
+          const ws = new WebSocket(websocketUrl(base, lastEventId), options.protocols);
           let heartbeat: ReturnType<typeof setInterval> | undefined;
 
           const finish = (outcome: Outcome): void => {

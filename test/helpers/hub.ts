@@ -30,6 +30,8 @@ export type HubControl =
   | { action: 'end' }
   /** Keeps only the last `limit` events (a client further behind is told to resync). */
   | { action: 'history'; limit: number }
+  /** Credentialed CORS: echo the Origin and send Access-Control-Allow-Credentials (for cookies cross-origin). */
+  | { action: 'cors'; credentials: boolean }
   /** A server restart that lost its state: new epoch (ids `<epoch>:<seq>`), seq from 1, empty history. */
   | { action: 'restart' }
   /** Closes the channel's connections and forgets everything about it. */
