@@ -75,6 +75,7 @@ import { WebSocketServer } from 'ws';
  * @property {WebSocket} [ws]
  * @property {number} [max]    poll: max items per answer
  * @property {ReturnType<typeof setTimeout>} [timer] long poll timeout
+ * @property {ReturnType<typeof setInterval>} [keepalive] SSE `:` comment timer
  */
 
 /**
@@ -87,6 +88,7 @@ import { WebSocketServer } from 'ws';
  * @property {number} epoch  1 at creation; `restart` starts a new one (seq from 1 again)
  * @property {boolean} corsCredentials answer CORS for credentialed requests (control `cors`)
  * @property {number | null} retry SSE `retry:` to send at connect
+ * @property {number} keepaliveMs SSE `:` comment every this many ms (0 = none; control `keepalive`)
  * @property {RespondRule[]} rules
  * @property {{ events: number, mode: 'end-of-frame' | 'mid-frame' }} cutAfter events 0 = off
  * @property {Set<Conn>} conns
@@ -167,6 +169,7 @@ export function createHub(options = {}) {
         lastSeq: 0,
         epoch: 1,
         corsCredentials: false,
+        keepaliveMs: 0,
         retry: null,
         rules: [],
         cutAfter: { events: 0, mode: 'end-of-frame' },
@@ -331,6 +334,7 @@ export function createHub(options = {}) {
   function removeConn(ch, conn) {
     conn.closing = true;
     if (conn.timer) clearTimeout(conn.timer);
+    if (conn.keepalive) clearInterval(conn.keepalive);
     ch.conns.delete(conn);
   }
 
@@ -452,11 +456,23 @@ export function createHub(options = {}) {
     const conn = { transport: 'sse', socket, res, sent: 0, cursor, closing: false };
     addConn(ch, conn);
     res.on('close', () => removeConn(ch, conn));
+    startKeepalive(ch, conn);
     let head = '';
     if (ch.retry !== null) head += `retry: ${ch.retry}\n\n`;
     head += ':ok\n\n';
     if (resync) head += `data: ${resyncFrame(resync)}\n\n`;
     writeSse(ch, conn, head, eventsAfter(ch, cursor));
+  }
+
+  /** @param {Channel} ch @param {Conn} conn */
+  function startKeepalive(ch, conn) {
+    if (conn.keepalive) clearInterval(conn.keepalive);
+    conn.keepalive = undefined;
+    if (ch.keepaliveMs <= 0 || !conn.res) return;
+    const res = conn.res;
+    conn.keepalive = setInterval(() => {
+      if (!conn.closing) res.write(':\n\n');
+    }, ch.keepaliveMs);
   }
 
   /**
@@ -736,6 +752,8 @@ export function createHub(options = {}) {
    * - closeWs {code, reason?}: close frames on open WebSockets. -> {closed}
    * - retry {ms | null}: SSE `retry:` sent at connect.
    * - end: end open SSE responses cleanly. -> {ended}
+   * - keepalive {ms}: SSE connections get a `:` comment every ms (0 = off).
+   * - wsSend {binary | raw}: a binary frame, or raw socket bytes (base64), to open WebSockets. -> {sent}
    * - cors {credentials}: echo the Origin and allow credentials (cookies) cross-origin.
    * - restart: destroy connections, start a new epoch (ids `<epoch>:<seq>`,
    *   seq from 1) with an empty history; older cursors get a resync. -> {epoch}
@@ -823,6 +841,26 @@ export function createHub(options = {}) {
         if (!Number.isInteger(limit) || limit < 1) throw new Error('limit must be a positive integer');
         ch.historyLimit = limit;
         return {};
+      }
+      case 'keepalive': {
+        const ms = Number(body.ms ?? 0);
+        if (!Number.isInteger(ms) || ms < 0) throw new Error('ms must be a non-negative integer');
+        ch.keepaliveMs = ms;
+        for (const conn of ch.conns) if (conn.transport === 'sse') startKeepalive(ch, conn);
+        return {};
+      }
+      case 'wsSend': {
+        // Straight to the open WebSockets, outside the history: a binary frame, or raw
+        // bytes written on the socket (a hand-built frame, e.g. text with invalid UTF-8).
+        let sent = 0;
+        for (const conn of ch.conns) {
+          if (conn.transport !== 'ws' || !conn.ws || conn.closing) continue;
+          if (typeof body.binary === 'string') conn.ws.send(Buffer.from(body.binary, 'base64'), { binary: true });
+          else if (typeof body.raw === 'string') conn.socket.write(Buffer.from(body.raw, 'base64'));
+          else throw new Error('wsSend needs binary or raw (base64)');
+          sent += 1;
+        }
+        return { sent };
       }
       case 'cors':
         ch.corsCredentials = body.credentials === true;

@@ -45,6 +45,15 @@ async function readBounded(response: Response, signal: AbortSignal): Promise<str
   return parts.join('');
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function wait(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);
@@ -94,14 +103,21 @@ export function poll(url: string | URL, options: PollOptions = {}): Transport {
             text = await readBounded(response, attempt.signal);
           } catch (cause) {
             if (!(cause instanceof TooLarge)) return networkFailure(cause);
-            sink.error(new NotifError('too-large', `poll response larger than ${MAX_FRAME_CHARS} characters skipped`));
-            text = '';
+            // The cursor is in the body we cannot hold, so the next request would get the same
+            // answer: a failed attempt, so that the next ones back off instead of hammering.
+            const error = new NotifError('too-large', `poll response larger than ${MAX_FRAME_CHARS} characters skipped`);
+            sink.error(error);
+            return { kind: 'retry', error };
           }
           if (attempt.signal.aborted) break;
           attempt.alive();
           let delivered = false;
           if (text.trim() !== '') {
             const cursor = sink.message(text, { replay: attempt.isReplay() });
+            if (cursor === undefined && !isJson(text)) {
+              // Reported by the store; the same body would come back at once, so back off.
+              return { kind: 'retry', error: new NotifError('invalid-json', 'poll response is not JSON') };
+            }
             if (cursor !== undefined) {
               delivered = cursor !== lastEventId;
               lastEventId = cursor;

@@ -30,6 +30,10 @@ export type HubControl =
   | { action: 'end' }
   /** Keeps only the last `limit` events (a client further behind is told to resync). */
   | { action: 'history'; limit: number }
+  /** SSE connections get a `:` comment every `ms` (0 = off), as real servers do every 15 s. */
+  | { action: 'keepalive'; ms: number }
+  /** To the open WebSockets, outside the history: a binary frame, or raw bytes on the socket (both base64). */
+  | { action: 'wsSend'; binary?: string; raw?: string }
   /** Credentialed CORS: echo the Origin and send Access-Control-Allow-Credentials (for cookies cross-origin). */
   | { action: 'cors'; credentials: boolean }
   /** A server restart that lost its state: new epoch (ids `<epoch>:<seq>`), seq from 1, empty history. */
@@ -47,6 +51,8 @@ export interface HubControlResult {
   ended?: number;
   /** restart */
   epoch?: number;
+  /** wsSend */
+  sent?: number;
   error?: string;
 }
 

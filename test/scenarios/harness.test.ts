@@ -45,6 +45,15 @@ describe('fault proxy', () => {
     expect(body.items.map((n) => n.id)).to.deep.equal(['1']);
   });
 
+  it('keeps byte order when slicing a large body into random writes', async () => {
+    await control(c, { action: 'publish', count: 300 });
+    const direct = await (await fetch(`/hub/${encodeURIComponent(c)}/poll`)).text();
+    await proxy.set({ slice: 'random' });
+    const sliced = await (await fetch(proxy.url(c, 'poll'))).text();
+    expect(sliced.length).to.be.greaterThan(10_000);
+    expect(sliced).to.equal(direct);
+  });
+
   it('adds latency', async () => {
     await proxy.set({ latencyMs: 150 });
     const started = performance.now();

@@ -31,8 +31,14 @@ import net from 'node:net';
  * @property {boolean} holed  black-holed: nothing is forwarded any more, nothing is closed
  * @property {number} resetAfter downstream bytes still allowed before a reset (Infinity = off)
  * @property {boolean} [resetting] the reset is scheduled
- * @property {number} downAt   when the last downstream write is scheduled (keeps order under latency)
- * @property {number} upAt
+ * @property {Lane} down      bytes on their way to the client
+ * @property {Lane} up        bytes on their way to the server
+ */
+
+/**
+ * @typedef {object} Lane
+ * @property {{ due: number, piece: Buffer | null }[]} items pending pieces in order (null = reset here)
+ * @property {boolean} scheduled a drain is pending
  */
 
 /**
@@ -56,6 +62,17 @@ export async function createFaultProxy(target) {
     timers.add(timer);
   }
 
+  /** @type {Set<ReturnType<typeof setImmediate>>} */
+  const immediates = new Set();
+  /** @param {() => void} fn */
+  function soon(fn) {
+    const handle = setImmediate(() => {
+      immediates.delete(handle);
+      fn();
+    });
+    immediates.add(handle);
+  }
+
   /** @param {Pipe} pipe */
   function drop(pipe) {
     if (!pipes.delete(pipe)) return;
@@ -63,13 +80,13 @@ export async function createFaultProxy(target) {
   }
 
   /**
-   * Forwards a chunk from `from` to `to`, applying latency and (downstream) slicing.
+   * Forwards a chunk, applying latency and (downstream) slicing. Each direction
+   * has one queue drained by one timer chain, so pieces leave in order: separate
+   * timers per piece do not fire in order under load.
    * @param {Pipe} pipe @param {Buffer} chunk @param {'down' | 'up'} direction
    */
   function forward(pipe, chunk, direction) {
     if (pipe.holed) return;
-    const to = direction === 'down' ? pipe.client : pipe.upstream;
-    if (!to) return;
     let pieces = [chunk];
     if (direction === 'down') {
       if (pipe.resetAfter !== Infinity) {
@@ -79,28 +96,53 @@ export async function createFaultProxy(target) {
       }
       if (faults.slice !== 0) pieces = pieces.flatMap((piece) => slices(piece, faults.slice));
     }
-    const resetNow = direction === 'down' && pipe.resetAfter === 0 && !pipe.resetting;
-    if (resetNow) pipe.resetting = true;
-    const key = direction === 'down' ? 'downAt' : 'upAt';
-    // Each piece is its own TCP write, spaced by a timer tick so the kernel does
-    // not merge them again: the browser really reads them one by one.
-    const spacing = direction === 'down' && faults.slice !== 0 ? 1 : 0;
-    for (const piece of pieces) {
-      if (piece.length === 0) continue;
-      const at = Math.max(Date.now() + faults.latencyMs, pipe[key] + spacing);
-      pipe[key] = at;
-      const write = () => {
-        if (pipe.holed || to.destroyed) return;
-        if (direction === 'down') stats.bytesDown += piece.length;
-        to.write(piece);
-      };
-      if (at <= Date.now() && spacing === 0) write();
-      else later(write, at - Date.now());
+    const queue = pipe[direction];
+    const due = Date.now() + faults.latencyMs;
+    for (const piece of pieces) if (piece.length > 0) queue.items.push({ due, piece });
+    if (direction === 'down' && pipe.resetAfter === 0 && !pipe.resetting) {
+      pipe.resetting = true;
+      queue.items.push({ due, piece: null });
     }
-    if (resetNow) {
-      const at = Math.max(Date.now(), pipe.downAt) + 20;
-      later(() => resetPipe(pipe), at - Date.now());
+    drain(pipe, direction);
+  }
+
+  /**
+   * Writes what is due, in order; sliced pieces go out one per macrotask so the
+   * kernel does not merge them all again and the browser reads them in pieces.
+   * @param {Pipe} pipe @param {'down' | 'up'} direction
+   */
+  function drain(pipe, direction) {
+    const queue = pipe[direction];
+    if (queue.scheduled) return;
+    const to = direction === 'down' ? pipe.client : pipe.upstream;
+    const spaced = direction === 'down' && faults.slice !== 0;
+    while (queue.items.length > 0) {
+      if (pipe.holed || !to || to.destroyed) {
+        queue.items.length = 0;
+        return;
+      }
+      const next = queue.items[0];
+      const wait = next.due - Date.now();
+      if (wait > 0) break;
+      queue.items.shift();
+      if (next.piece === null) {
+        later(() => resetPipe(pipe), 20);
+        return;
+      }
+      if (direction === 'down') stats.bytesDown += next.piece.length;
+      to.write(next.piece);
+      if (spaced) break;
     }
+    if (queue.items.length === 0) return;
+    queue.scheduled = true;
+    const again = () => {
+      queue.scheduled = false;
+      drain(pipe, direction);
+    };
+    const wait = queue.items[0].due - Date.now();
+    // a macrotask between sliced writes is enough to keep them apart; 1 ms timers made 40 KB take 10 s
+    if (wait <= 0) soon(again);
+    else later(again, wait);
   }
 
   /** @param {Pipe} pipe */
@@ -120,7 +162,14 @@ export async function createFaultProxy(target) {
   const server = net.createServer((client) => {
     client.setNoDelay(true);
     /** @type {Pipe} */
-    const pipe = { client, upstream: null, holed: false, resetAfter: Infinity, downAt: 0, upAt: 0 };
+    const pipe = {
+      client,
+      upstream: null,
+      holed: false,
+      resetAfter: Infinity,
+      down: { items: [], scheduled: false },
+      up: { items: [], scheduled: false },
+    };
     pipes.add(pipe);
     stats.accepted += 1;
     stats.open = pipes.size;
@@ -142,10 +191,12 @@ export async function createFaultProxy(target) {
     upstream.on('error', () => client.destroy());
     upstream.on('close', () => {
       // The server closed: pass the FIN on once the data before it has gone out.
-      if (pipe.holed) return;
-      later(() => {
-        if (!pipe.holed) client.end();
-      }, Math.max(0, pipe.downAt - Date.now()) + 1);
+      const finish = () => {
+        if (pipe.holed) return;
+        if (pipe.down.items.length > 0) later(finish, 5);
+        else client.end();
+      };
+      finish();
     });
     upstream.on('data', (chunk) => forward(pipe, chunk, 'down'));
     client.on('data', (chunk) => forward(pipe, chunk, 'up'));
@@ -192,6 +243,8 @@ export async function createFaultProxy(target) {
     close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      for (const handle of immediates) clearImmediate(handle);
+      immediates.clear();
       for (const pipe of [...pipes]) {
         pipe.client.destroy();
         pipe.upstream?.destroy();

@@ -18,14 +18,14 @@ export const REPORT_PATH = 'test-results/reliability.json';
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function scenarioReport(path = REPORT_PATH) {
-  /** @type {Record<string, ScenarioFigure & { at: string }>} */
-  let figures = {};
-  try {
-    // keep rows from earlier runs of other files (`--files` runs a subset)
-    figures = JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    figures = {};
-  }
+  /** Rows already there: from earlier runs of other files (`--files` runs a subset), or from another runner. */
+  const read = () => {
+    try {
+      return /** @type {Record<string, ScenarioFigure & { at: string }>} */ (JSON.parse(readFileSync(path, 'utf8')));
+    } catch {
+      return {};
+    }
+  };
   return {
     name: 'scenario-report',
     executeCommand({ command, payload }) {
@@ -34,7 +34,8 @@ export function scenarioReport(path = REPORT_PATH) {
       if (!/^F\d\d$/.test(String(figure?.id)) || typeof figure.measured !== 'string') {
         throw new Error('scenario-figure expects { id: "F01", transport, expect, measured }');
       }
-      figures[`${figure.id} ${figure.transport}`] = { ...figure, at: new Date().toISOString() };
+      // read again right before writing: two runners may share the file
+      const figures = { ...read(), [`${figure.id} ${figure.transport}`]: { ...figure, at: new Date().toISOString() } };
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, `${JSON.stringify(figures, null, 2)}\n`);
       return true;

@@ -151,6 +151,17 @@ describe('test hub: SSE', () => {
     expect(log.requests.map((r) => r.lastEventId)).to.deep.equal([null, '1']);
   });
 
+  it('keepalive sends a : comment on open SSE connections', async () => {
+    const c = channel('sse-keepalive');
+    const response = await fetch(hubUrl(c, 'sse'));
+    await control(c, { action: 'keepalive', ms: 50 });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    while ((text.match(/^:\n\n/gm) ?? []).length < 2) text += (await reader.read()).value ?? '';
+    await reader.cancel();
+    expect(text.startsWith(':ok\n\n')).to.equal(true);
+  });
+
   it('cut destroys open connections; end closes them cleanly', async () => {
     const c = channel('sse-cut-now');
     await control(c, { action: 'retry', ms: 60000 });
@@ -244,6 +255,21 @@ describe('test hub: WebSocket', () => {
     expect(log.requests).to.have.length(1);
     expect(log.requests[0]).to.include({ transport: 'ws', lastEventId: '1', status: 101 });
     expect(log.open).to.equal(1);
+  });
+
+  it('wsSend delivers a binary frame, and raw bytes of a text frame with invalid UTF-8 make the browser close 1007', async () => {
+    const c = channel('ws-raw');
+    const probe = openWs(hubUrl(c, 'ws'));
+    const kinds: string[] = [];
+    probe.socket.addEventListener('message', (event) => kinds.push(event.data instanceof Blob ? 'blob' : typeof event.data));
+    await waitFor(() => probe.opened);
+    expect(await control(c, { action: 'wsSend', binary: btoa('\x01\x02') })).to.include({ sent: 1 });
+    await waitFor(() => kinds.length === 1);
+    expect(kinds).to.deep.equal(['blob']);
+    // FIN + text opcode, unmasked, 2 bytes: C3 28 is not UTF-8
+    await control(c, { action: 'wsSend', raw: btoa('\x81\x02\xc3\x28') });
+    await waitFor(() => probe.closeCode !== null);
+    expect(probe.closeCode).to.equal(1006); // the browser fails the connection; its own close code is 1007
   });
 
   it('closeWs closes with the given code; cutAfter drops the connection (1006)', async () => {
