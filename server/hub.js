@@ -327,7 +327,11 @@ export function createHub(options = {}) {
   /** @param {Channel} ch @param {Conn} conn */
   function addConn(ch, conn) {
     ch.conns.add(conn);
-    ch.maxOpen = Math.max(ch.maxOpen, ch.conns.size);
+    // Connections the hub already decided to cut are not counted: their socket's
+    // close event may be processed after the client's next request under load.
+    let live = 0;
+    for (const c of ch.conns) if (!c.closing) live += 1;
+    ch.maxOpen = Math.max(ch.maxOpen, live);
   }
 
   /** @param {Channel} ch @param {Conn} conn */

@@ -1,7 +1,27 @@
+/** Text handed to the parser in one go; more is split so the page gets a turn in between. */
+const SLICE_CHARS = 32 * 1024;
+/** Work done before yielding to the page (input, rendering) while a large chunk is parsed. */
+const BUDGET_MS = 8;
+
+/** A macrotask that is not throttled in hidden tabs, unlike setTimeout. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 /**
  * Reads a response body as UTF-8 text chunks (whatever charset the server
  * claims, as the event-stream spec requires), calling `onText` per chunk until
  * the body ends. Resolves when it ends; rejects on a network error or abort.
+ * A large chunk (a burst of thousands of events arrives as one) is handed over
+ * in slices, yielding to the page whenever a few milliseconds have been spent,
+ * so no task runs long enough to freeze input or rendering.
  */
 export async function readText(
   body: ReadableStream<Uint8Array>,
@@ -22,17 +42,30 @@ export async function readText(
     return;
   }
   signal.addEventListener('abort', cancel, { once: true });
+  let since = 0;
+  const deliver = async (text: string): Promise<void> => {
+    for (let start = 0; start < text.length && !signal.aborted; start += SLICE_CHARS) {
+      if (start > 0 && performance.now() - since > BUDGET_MS) {
+        await yieldToPage();
+        since = performance.now();
+        if (signal.aborted) return;
+      }
+      // A slice may end inside a surrogate pair: the parser joins partial lines, so it is whole again.
+      onText(start === 0 && text.length <= SLICE_CHARS ? text : text.slice(start, start + SLICE_CHARS));
+    }
+  };
   try {
     for (;;) {
       const { done, value } = await reader.read();
+      since = performance.now();
       if (signal.aborted) return;
       if (done) {
         const rest = decoder.decode();
-        if (rest) onText(rest);
+        if (rest) await deliver(rest);
         return;
       }
       const text = decoder.decode(value, { stream: true });
-      if (text) onText(text);
+      if (text) await deliver(text);
     }
   } finally {
     signal.removeEventListener('abort', cancel);

@@ -127,7 +127,8 @@ function connectFetch(url: URL, options: SseOptions, sink: TransportSink): () =>
 /**
  * Why the browser's EventSource gave up (CLOSED: a status other than 200, a
  * wrong content type, a CORS refusal), which it does not say: one plain request
- * asks the server, and the answer goes through the same table as fetch mode.
+ * asks the server the same question (same URL, cursor included: a server may
+ * refuse only an expired cursor), and the answer goes through fetch mode's table.
  */
 async function probe(url: URL, options: SseOptions, signal: AbortSignal): Promise<Outcome> {
   try {

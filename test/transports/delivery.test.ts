@@ -90,12 +90,16 @@ for (const [name, create] of Object.entries(transports)) {
     });
 
     if (name.includes('poll')) {
-      it('reports a response body that is not JSON and keeps polling', async () => {
+      it('reports a response body that is not JSON, and backs off instead of asking again at once', async () => {
         await control(c, { action: 'publish', frames: ['{not json'] });
         const got = start(create(c));
         await waitFor(() => got.errors.length > 0);
         expect(got.errors[0]?.code).to.equal('invalid-json');
-        expect(got.lastStatus()).to.equal('open');
+        // The same body would come back at once: each failure counts, so the delays grow to the cap.
+        await sleep(600);
+        const failures = got.statuses.filter((s) => s.status === 'reconnecting').length;
+        expect(failures, 'attempts in 600 ms with a 20→100 ms backoff').to.be.within(2, 40);
+        expect(got.statuses.some((s) => s.detail?.error?.code === 'invalid-json')).to.equal(true);
       });
     }
 
