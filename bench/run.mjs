@@ -1,8 +1,14 @@
 // `npm run bench`: runs the built browser bundle (dist/browser/notif-elements.js) in Chromium
 // (playwright-core, /usr/bin/chromium) against the real push hub, and prints every figure as
 // the median of RUNS runs with its min and max. Writes bench/results.json. See bench/README.md.
+// Then the peers: installs bench/peers once if needed, measures Courier's startup the way
+// ours is measured, and runs bench/peers/size.mjs (sizes and the issue's size ratios).
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 
@@ -16,6 +22,55 @@ const FRAME_MS = 1000 / 60;
 const MB = 1024 * 1024;
 
 const began = performance.now();
+const loadBefore = os.loadavg();
+const root = fileURLToPath(new URL('..', import.meta.url));
+const peersDir = fileURLToPath(new URL('./peers/', import.meta.url));
+
+// ------------------------------------------------------------ peers setup
+// bench/peers is its own npm package (never a dependency of the library). npm writes
+// node_modules/.package-lock.json at the end of a complete install, so its absence means
+// "not installed" (or a broken install): install from the lockfile then.
+let peersNote = null;
+if (!existsSync(`${peersDir}node_modules/.package-lock.json`)) {
+  console.log('bench/peers is not installed: npm --prefix bench/peers ci --no-audit --no-fund');
+  const started = performance.now();
+  const npm = spawnSync('npm', ['--prefix', 'bench/peers', 'ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit', timeout: 240_000 });
+  if (npm.status === 0) console.log(`  installed in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  else peersNote = `npm --prefix bench/peers ci failed (${npm.error?.message ?? `exit ${npm.status}`}; no network?)`;
+}
+const peersInstalled = existsSync(`${peersDir}node_modules/.package-lock.json`);
+if (!peersInstalled) {
+  peersNote ??= 'bench/peers is not installed';
+  console.log(`\n${peersNote}: the peer figures (Courier startup, peer sizes) are skipped; everything else runs.\n`);
+}
+
+/**
+ * Courier's web-component inbox (the issue's startup reference), bundled like every peer in
+ * bench/peers/size.mjs (esbuild, minified, ES2022, from bench/peers/node_modules) and served
+ * to the page from memory. Null when the peers are not installed or it does not bundle.
+ */
+async function courierBundle() {
+  if (!peersInstalled) return null;
+  try {
+    const result = await build({
+      stdin: { contents: "export { CourierInboxPopupMenu } from '@trycourier/courier-ui-inbox';", resolveDir: peersDir, loader: 'js' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      target: 'es2022',
+      write: false,
+      define: { 'process.env.NODE_ENV': '"production"' },
+      logLevel: 'silent',
+    });
+    return Buffer.from(result.outputFiles[0].contents);
+  } catch (error) {
+    peersNote = `Courier did not bundle: ${String(error.message ?? error).split('\n')[0]}`;
+    console.log(`\n${peersNote}; its startup is skipped.\n`);
+    return null;
+  }
+}
+const courier = await courierBundle();
+
 const server = await startServer();
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
@@ -26,9 +81,18 @@ let channelCount = 0;
 const channel = (name) => `bench-${name}-${++channelCount}`;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Opens a page in a fresh context (empty cache) and waits for its module to be ready. */
-async function openPage(name) {
+/**
+ * Opens a page in a fresh context (empty cache) and waits for its module to be ready.
+ * `routes` maps a path to a body served from memory (the peer bundle: bench/server.mjs
+ * serves only bench/pages/ and dist/browser/).
+ */
+async function openPage(name, routes = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  for (const [path, body] of Object.entries(routes)) {
+    await context.route(`${server.origin}${path}`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', headers: { 'Cache-Control': 'no-store' }, body }),
+    );
+  }
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -51,12 +115,12 @@ function summarize(values) {
   return { median: percentile(clean, 50), min: Math.min(...clean), max: Math.max(...clean), runs: values };
 }
 
-async function each(label, run) {
+async function each(label, run, runs = RUNS) {
   const results = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const started = performance.now();
     results.push(await run(i));
-    process.stdout.write(`  ${label} run ${i + 1}/${RUNS} (${Math.round(performance.now() - started)} ms)\n`);
+    process.stdout.write(`  ${label} run ${i + 1}/${runs} (${Math.round(performance.now() - started)} ms)\n`);
   }
   return results;
 }
@@ -150,9 +214,11 @@ async function bigFeed() {
 }
 
 // -------------------------------------------------------------- startup
-async function startup() {
-  return each('startup', async () => {
-    const { context, page, errors } = await openPage('startup');
+// The same page logic for ours (startup.js) and Courier's (startup-courier.js): import() the
+// bundle, create the bell / popup menu, append it, wait for its first render.
+async function startup(peer) {
+  return each(peer ? `startup ${peer}` : 'startup', async () => {
+    const { context, page, errors } = peer ? await openPage(`startup-${peer}`, { '/peer/courier.js': courier }) : await openPage('startup');
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const metric = async () => {
@@ -176,19 +242,31 @@ async function startup() {
 // ---------------------------------------------------------------- report
 const figures = [];
 /** status: pass when every run meets the target, "median" when only the median does. */
-function figure(group, name, unit, values, target) {
+function figure(group, name, unit, values, target, peerValues) {
   const s = summarize(values);
+  const peer = peerValues ? summarize(peerValues) : null;
   let status = '';
   if (target) {
     const ok = (v) => (target.op === '<=' ? v <= target.value : v >= target.value);
     status = s.runs.every((v) => ok(v)) ? 'pass' : ok(s.median) ? 'pass (median)' : 'FAIL';
   }
-  figures.push({ group, name, unit, ...s, target: target ? `${target.op} ${target.value}` : null, status });
+  figures.push({
+    group,
+    name,
+    unit,
+    ...s,
+    target: target ? `${target.op} ${target.value}` : null,
+    status,
+    // the peer's median and peer ÷ ours (> 1: ours is that many times faster)
+    peer: peer ? { name: 'Courier', median: peer.median, min: peer.min, max: peer.max, runs: peer.runs } : null,
+    peerRatio: peer ? peer.median / s.median : null,
+  });
 }
 
 const results = { burst: await burst(), latencySse: await latency('sse'), latencyWs: await latency('websocket') };
 results.bigFeed = await bigFeed();
 results.startup = await startup();
+if (courier) results.startupCourier = await startup('courier');
 
 const pick = (list, key) => list.map((r) => r[key]);
 figure('burst', 'settled, from connection open', 'ms', pick(results.burst, 'fromOpen'), { op: '<=', value: 300 });
@@ -218,20 +296,28 @@ figure('big feed', 'frames > 16.7 ms', '', pick(results.bigFeed, 'over16'), { op
 figure('big feed', 'frames > 25 ms (missed a vsync)', '', pick(results.bigFeed, 'missed'));
 figure('big feed', 'JS heap after GC, 100,000 loaded', 'MB', pick(results.bigFeed, 'heapMB'), { op: '<=', value: 60 });
 figure('big feed', 'JS heap after GC, before add', 'MB', pick(results.bigFeed, 'heapBeforeMB'));
-figure('startup', 'import() -> bell updateComplete', 'ms', pick(results.startup, 'total'));
-figure('startup', 'parse + execute + first render (minus fetch)', 'ms', pick(results.startup, 'afterFetch'), { op: '<=', value: 30 });
+const peerStartup = (key) => (results.startupCourier ? pick(results.startupCourier, key) : undefined);
+figure('startup', 'import() -> bell updateComplete', 'ms', pick(results.startup, 'total'), undefined, peerStartup('total'));
+figure('startup', 'parse + execute + first render (minus fetch)', 'ms', pick(results.startup, 'afterFetch'), { op: '<=', value: 30 }, peerStartup('afterFetch'));
+// Courier's bundle is served from memory by a Playwright route, so its fetch is not comparable.
 figure('startup', 'bundle fetch (loopback)', 'ms', pick(results.startup, 'fetch'));
-figure('startup', 'CDP ScriptDuration in the window', 'ms', pick(results.startup, 'cdpScriptMs'));
-figure('startup', 'import() -> first paint', 'ms', pick(results.startup, 'painted'));
+figure('startup', 'CDP ScriptDuration in the window', 'ms', pick(results.startup, 'cdpScriptMs'), undefined, peerStartup('cdpScriptMs'));
+figure('startup', 'import() -> first paint', 'ms', pick(results.startup, 'painted'), undefined, peerStartup('painted'));
 
 const fmt = (v) => (Number.isFinite(v) ? (Math.abs(v) >= 100 || Number.isInteger(v) ? String(Math.round(v)) : v.toFixed(1)) : 'n/a');
-const rows = figures.map((f) => [f.group, f.name, f.unit, fmt(f.median), fmt(f.min), fmt(f.max), f.target ?? '', f.status]);
-const header = ['group', 'figure', 'unit', 'median', 'min', 'max', 'target', 'status'];
+const peerCell = (f) => (f.peer ? fmt(f.peer.median) : '');
+const ratioCell = (f) => (f.peer ? `${f.peerRatio.toFixed(2)}×` : '');
+const rows = figures.map((f) => [f.group, f.name, f.unit, fmt(f.median), fmt(f.min), fmt(f.max), f.target ?? '', f.status, peerCell(f), ratioCell(f)]);
+const header = ['group', 'figure', 'unit', 'median', 'min', 'max', 'target', 'status', 'Courier', 'Courier ÷ ours'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells) => `| ${cells.map((c, i) => (i >= 3 && i <= 5 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
-const runtimeS = (performance.now() - began) / 1000;
+const numeric = new Set([3, 4, 5, 8, 9]);
+const line = (cells) => `| ${cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+const benchS = (performance.now() - began) / 1000;
 const chromiumVersion = browser.version();
-console.log(`\nnotif-elements bench, median of ${RUNS} runs (min, max); Chromium ${chromiumVersion}, Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}\n`);
+console.log(
+  `\nnotif-elements bench, median of ${RUNS} runs (min, max); Chromium ${chromiumVersion}, Node ${process.version}, ` +
+    `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${loadBefore[0].toFixed(1)} -> ${os.loadavg()[0].toFixed(1)}\n`,
+);
 console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows) console.log(line(r));
@@ -243,7 +329,17 @@ const incomplete = [...results.latencySse, ...results.latencyWs].filter((r) => r
 if (incomplete.length) console.log(`\nwarning: ${incomplete.length} latency run(s) did not see all ${LATENCY_COUNT} notifications`);
 if (results.bigFeed.some((r) => !r.reachedEnd)) console.log('\nwarning: a big-feed scroll did not reach the oldest notification');
 if (errors.length) console.log(`\npage errors: ${[...new Set(errors)].join(' | ')}`);
-console.log(`\nbench finished in ${runtimeS.toFixed(1)} s (excluding the build); results in bench/results.json`);
+
+// The issue's startup reference: Courier's inbox takes ~85 ms to parse and execute.
+const parse = figures.find((f) => f.name.startsWith('parse + execute'));
+if (parse?.peer) {
+  console.log(
+    `\nstartup reference: Courier's inbox (${(courier.length / 1024).toFixed(1)} KiB minified) parse + execute + first render ${fmt(parse.peer.median)} ms median here ` +
+      `(the issue says ~85 ms), ours ${fmt(parse.median)} ms: Courier ÷ ours ${parse.peerRatio.toFixed(2)}×`,
+  );
+} else {
+  console.log('\nstartup reference (Courier) skipped: bench/peers is not installed');
+}
 
 await writeFile(
   new URL('./results.json', import.meta.url),
@@ -251,7 +347,8 @@ await writeFile(
     {
       date: new Date().toISOString(),
       runs: RUNS,
-      runtimeSeconds: Math.round(runtimeS * 10) / 10,
+      runtimeSeconds: Math.round(benchS * 10) / 10,
+      peers: { installed: peersInstalled, note: peersNote, courierBytes: courier?.length ?? null },
       machine: {
         node: process.version,
         chromium: chromiumVersion,
@@ -259,6 +356,8 @@ await writeFile(
         cpuModel: os.cpus()[0]?.model ?? null,
         platform: `${os.platform()} ${os.release()}`,
         memoryGB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+        // 1-minute load average before and after: other work on the machine skews the figures
+        loadAverage: { before: Math.round(loadBefore[0] * 10) / 10, after: Math.round(os.loadavg()[0] * 10) / 10 },
       },
       figures: figures.map((f) => ({ ...f, runs: undefined })),
       raw: results,
@@ -269,3 +368,16 @@ await writeFile(
 );
 await browser.close();
 await server.close();
+
+// ---------------------------------------------------------------- peer sizes
+// A child process: bench/peers/size.mjs resolves the peers from bench/peers/node_modules and
+// measures ours with scripts/size.mjs's `measure`. It prints its table and the size ratios
+// and writes bench/peers/results.json.
+if (peersInstalled) {
+  console.log('\npeer bundle sizes (node bench/peers/size.mjs)\n');
+  const sizes = spawnSync(process.execPath, [`${peersDir}size.mjs`], { cwd: root, stdio: 'inherit', timeout: 180_000 });
+  if (sizes.status !== 0) console.log(`\nbench/peers/size.mjs failed (${sizes.error?.message ?? `exit ${sizes.status}`}): no peer sizes this time`);
+} else {
+  console.log(`\npeer sizes skipped: ${peersNote}. With network: npm --prefix bench/peers ci --no-audit --no-fund`);
+}
+console.log(`\nbench finished in ${((performance.now() - began) / 1000).toFixed(1)} s (excluding the build); results in bench/results.json and bench/peers/results.json`);

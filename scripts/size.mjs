@@ -5,9 +5,15 @@
 //   npm run size            prints the README's table
 //   npm run size -- --write replaces the table in README.md
 //   npm run size -- --check fails when an entry grows past its ceiling
+// bench/peers/size.mjs imports `entries` and `measure` from here, so that our rows
+// next to the peers' are these figures; importing this module does not run the CLI.
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+
+/** The repository root: entries resolve `notif-elements/*` from here, whatever the cwd. */
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 const LIT = ['lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/reactive-element', '@lit/reactive-element/*'];
 
@@ -17,8 +23,9 @@ const LIT = ['lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 
  * ceiling when an entry shrinks; never raise one without saying why.
  * `upfront` counts the entry and its static imports; `all` adds lazy chunks.
  */
-const entries = [
+export const entries = [
   {
+    id: 'core-sse',
     name: '`createNotificationStore` + `sse` from `notif-elements/core`',
     contents: "export { createNotificationStore, sse } from 'notif-elements/core';",
     count: 'upfront',
@@ -26,6 +33,7 @@ const entries = [
     ceiling: 9.5,
   },
   {
+    id: 'initial',
     name: 'before the panel opens: bell + toaster + provider (store, SSE), Lit included',
     contents: "import 'notif-elements/define/notif-provider'; import 'notif-elements/define/notif-bell'; import 'notif-elements/define/notif-toaster';",
     count: 'upfront',
@@ -33,6 +41,7 @@ const entries = [
     ceiling: 27,
   },
   {
+    id: 'everything',
     name: 'everything: `notif-elements/define`, Lit, the virtualizer and every transport included',
     contents: "import 'notif-elements/define';",
     count: 'all',
@@ -40,6 +49,7 @@ const entries = [
     ceiling: 43,
   },
   {
+    id: 'everything-no-lit',
     name: '`notif-elements/define` without Lit (Lit external)',
     contents: "import 'notif-elements/define';",
     count: 'all',
@@ -49,10 +59,11 @@ const entries = [
 
 const kib = (bytes) => (bytes / 1024).toFixed(2);
 
-/** Bundles one entry; returns minified and gzip bytes of what it counts. */
-async function measure({ contents, count, external = [] }) {
+/** Bundles one entry; returns minified and gzip bytes of what it counts, and how many chunks that is. */
+export async function measure({ contents, count, external = [] }) {
   const result = await build({
-    stdin: { contents, resolveDir: process.cwd(), loader: 'js', sourcefile: 'entry.js' },
+    absWorkingDir: root,
+    stdin: { contents, resolveDir: root, loader: 'js', sourcefile: 'entry.js' },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -88,29 +99,34 @@ async function measure({ contents, count, external = [] }) {
   return { minified, gzip, chunks: counted.size };
 }
 
-const rows = ['| entry | minified | gzip | target | CI ceiling |', '|---|---|---|---|---|'];
-const over = [];
-for (const entry of entries) {
-  const { minified, gzip } = await measure(entry);
-  const gzipKiB = gzip / 1024;
-  const target = entry.budget === undefined ? '' : `${entry.budget} KiB ${gzipKiB <= entry.budget ? '✅' : `❌ ×${(gzipKiB / entry.budget).toFixed(1)}`}`;
-  const ceiling = entry.ceiling === undefined ? '' : `${entry.ceiling} KiB`;
-  rows.push(`| ${entry.name} | ${kib(minified)} KiB | ${kib(gzip)} KiB | ${target} | ${ceiling} |`);
-  if (entry.ceiling !== undefined && gzipKiB > entry.ceiling) over.push(`${entry.name}: ${kib(gzip)} KiB > ${entry.ceiling} KiB`);
-}
-const table = rows.join('\n');
+/** The CLI: prints (and with --write, puts in README.md) the size table; --check enforces the ceilings. */
+async function main() {
+  const rows = ['| entry | minified | gzip | target | CI ceiling |', '|---|---|---|---|---|'];
+  const over = [];
+  for (const entry of entries) {
+    const { minified, gzip } = await measure(entry);
+    const gzipKiB = gzip / 1024;
+    const target = entry.budget === undefined ? '' : `${entry.budget} KiB ${gzipKiB <= entry.budget ? '✅' : `❌ ×${(gzipKiB / entry.budget).toFixed(1)}`}`;
+    const ceiling = entry.ceiling === undefined ? '' : `${entry.ceiling} KiB`;
+    rows.push(`| ${entry.name} | ${kib(minified)} KiB | ${kib(gzip)} KiB | ${target} | ${ceiling} |`);
+    if (entry.ceiling !== undefined && gzipKiB > entry.ceiling) over.push(`${entry.name}: ${kib(gzip)} KiB > ${entry.ceiling} KiB`);
+  }
+  const table = rows.join('\n');
 
-if (process.argv.includes('--write')) {
-  const START = '<!-- size-table:start -->';
-  const END = '<!-- size-table:end -->';
-  const readme = readFileSync('README.md', 'utf8');
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} section`);
-  writeFileSync('README.md', `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`);
+  if (process.argv.includes('--write')) {
+    const START = '<!-- size-table:start -->';
+    const END = '<!-- size-table:end -->';
+    const readme = readFileSync(`${root}README.md`, 'utf8');
+    const start = readme.indexOf(START);
+    const end = readme.indexOf(END);
+    if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} section`);
+    writeFileSync(`${root}README.md`, `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`);
+  }
+  console.log(table);
+  if (over.length > 0) {
+    console.error(`\nover the CI ceiling:\n${over.join('\n')}`);
+    if (process.argv.includes('--check')) process.exit(1);
+  }
 }
-console.log(table);
-if (over.length > 0) {
-  console.error(`\nover the CI ceiling:\n${over.join('\n')}`);
-  if (process.argv.includes('--check')) process.exit(1);
-}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
