@@ -784,9 +784,11 @@ describe('server answers (F09–F21)', function () {
       const gap = second!.at - first!.at;
       expect(first!.status).to.equal(429);
       expect(gap).to.be.at.least(scaled(7000) - ROUNDING_MS);
-      expect(gap).to.be.at.most(scaled(7000) + r1Bound(1) + SLACK_MS);
       const announced = run.statuses.find((s) => s.detail.retryInMs !== undefined);
       expect(announced?.detail.retryInMs).to.be.at.least(scaled(7000));
+      // On the page clock: waited the floor, then went (R1's own delay is below it).
+      const [waited] = sleepsOf(run);
+      expect(waited?.slept).to.be.within(scaled(7000) - ROUNDING_MS, scaled(7000) + SLACK_MS);
 
       await recordFigure({
         id: 'F18',
@@ -854,13 +856,13 @@ describe('server answers (F09–F21)', function () {
     return { run, requests, sleeps: retries, gaps: gapsOf(requests.slice(0, statuses.length + 1)) };
   }
 
-  /** The hub's view of a plain retry sequence: each request ≥ its R1 delay after the previous answer. */
+  /**
+   * The hub's view of a plain retry sequence: each request ≥ its R1 delay after the
+   * previous answer (upper bounds are judged on the page clock: the hub's include
+   * the loaded box's request latency).
+   */
   function expectHubGaps(gaps: readonly number[]): void {
-    gaps.forEach((gap, i) => {
-      const what = `hub gap ${i + 1} of ${fmt(gaps)} ms`;
-      expect(gap, what).to.be.at.least(pinnedDelay(i + 1) - ROUNDING_MS);
-      expect(gap, what).to.be.at.most(r1Bound(i + 1) + SLACK_MS);
-    });
+    gaps.forEach((gap, i) => expect(gap, `hub gap ${i + 1} of ${fmt(gaps)} ms`).to.be.at.least(pinnedDelay(i + 1) - ROUNDING_MS));
   }
 
   it('F19 S: 500/502/503 with an HTML body → retried on R1 backoff (fetch), and the native adapter recreates the source', async () => {
