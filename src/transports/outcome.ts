@@ -25,11 +25,15 @@ export interface ConnectionEnd {
   reason?: string;
 }
 
-/** Overrides the default outcome table; return `undefined` to keep the default. */
-export type Classify = (end: ConnectionEnd) => OutcomeKind | undefined;
+/**
+ * Overrides the default outcome table; return `undefined` to keep the default,
+ * or `{ retryAfterMs }` to retry no sooner than that (e.g. Pusher's 4100–4199: ≥ 1 s).
+ */
+export type Classify = (end: ConnectionEnd) => OutcomeKind | { retryAfterMs: number } | undefined;
 
 /** The outcome an app's table asked for, carrying the error the default one would have. */
-export function overridden(kind: OutcomeKind, error: NotifError): Outcome {
+export function overridden(kind: OutcomeKind | { retryAfterMs: number }, error: NotifError): Outcome {
+  if (typeof kind === 'object') return { kind: 'retry', error, floorMs: Math.max(0, kind.retryAfterMs) };
   switch (kind) {
     case 'retry':
       return { kind: 'retry', error };

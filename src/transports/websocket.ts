@@ -101,7 +101,8 @@ export function websocket(url: string | URL, options: WebSocketOptions = {}): Tr
             const error = new NotifError('network', `socket closed with code ${event.code}${reason}`, { status: event.code });
             const custom = options.classify?.({ closeCode: event.code, reason: event.reason });
             if (custom) {
-              finish(overridden(custom, new NotifError(custom === 'retry' || custom === 'immediate' ? 'network' : 'protocol', error.message, { status: event.code })));
+              const retrying = typeof custom === 'object' || custom === 'retry' || custom === 'immediate';
+              finish(overridden(custom, new NotifError(retrying ? 'network' : 'protocol', error.message, { status: event.code })));
             } else if (TERMINAL_CLOSE_CODES.has(event.code)) {
               finish({ kind: 'terminal', status: 'error', error: new NotifError('protocol', error.message, { status: event.code }) });
             } else {

@@ -987,7 +987,7 @@ describe('server answers (F09–F21)', function () {
   const pusher: Classify = ({ closeCode }) => {
     if (closeCode === undefined) return undefined;
     if (closeCode >= 4000 && closeCode < 4100) return 'terminal';
-    if (closeCode >= 4100 && closeCode < 4200) return 'retry';
+    if (closeCode >= 4100 && closeCode < 4200) return { retryAfterMs: 1000 };
     if (closeCode >= 4200 && closeCode < 4300) return 'immediate';
     return undefined;
   };
@@ -1051,12 +1051,8 @@ describe('server answers (F09–F21)', function () {
     });
   });
 
-  // BLOCKED: a `classify` result cannot carry a floor. Pusher's 4100–4199 means
-  // "reconnect after at least 1 s"; 'retry' gives R1 full jitter, uniform(0, 1 s)
-  // for the first retry (0–10 ms scaled), so the ≥ 1 s row of F21 fails. Fix
-  // suggestion: let Classify return { kind: 'retry', floorMs } (outcome.ts
-  // `overridden`, which already has Outcome.floorMs to put it in).
-  it.skip('F21 W: Pusher 4100 → reconnect ≥ 1 s (scaled) via classify', async () => {
+  // Pusher's 4100–4199 means "reconnect after at least 1 s": classify returns { retryAfterMs: 1000 }.
+  it('F21 W: Pusher 4100 → reconnect ≥ 1 s (scaled) via classify', async () => {
     const results = [];
     for (let i = 0; i < 5; i++) results.push(await closeCase({ code: 4100, expect: 'retry', classify: pusher, label: 'pusher' }));
     const slept = results.map((r) => r.sleptMs ?? -1);
