@@ -195,7 +195,8 @@ export function runConnection(
       current = undefined;
     }
     if (failure && !stopSignal.aborted) outcome = { kind: 'retry', error: failure };
-    const healthy = progressed || (openedAt !== undefined && Date.now() - openedAt >= scaledMs(options, HEALTHY_AFTER_MS));
+    const unusable = outcome.kind === 'retry' && outcome.unusable === true;
+    const healthy = !unusable && (progressed || (openedAt !== undefined && Date.now() - openedAt >= scaledMs(options, HEALTHY_AFTER_MS)));
     return { outcome, healthy };
   }
 

@@ -3,8 +3,12 @@ import { retryAfterMs } from './backoff.js';
 
 /** How a connection ended, which decides what the reconnect loop does next. */
 export type Outcome =
-  /** Try again after a backoff delay (never sooner than `floorMs`), or at once when `immediate`. */
-  | { kind: 'retry'; error?: NotifError; floorMs?: number; immediate?: boolean }
+  /**
+   * Try again after a backoff delay (never sooner than `floorMs`), or at once when
+   * `immediate`. `unusable`: the answer itself was bad, so however long it took to
+   * read, the attempt does not count as a healthy connection that resets the backoff.
+   */
+  | { kind: 'retry'; error?: NotifError; floorMs?: number; immediate?: boolean; unusable?: boolean }
   /** Stop for good: `closed` when the server said so, `error` when it refused. */
   | { kind: 'terminal'; status: 'closed' | 'error'; error?: NotifError; reason?: string }
   /** 401/403: ask `refreshCredentials()` once, then stop. */

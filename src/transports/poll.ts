@@ -107,7 +107,7 @@ export function poll(url: string | URL, options: PollOptions = {}): Transport {
             // answer: a failed attempt, so that the next ones back off instead of hammering.
             const error = new NotifError('too-large', `poll response larger than ${MAX_FRAME_CHARS} characters skipped`);
             sink.error(error);
-            return { kind: 'retry', error };
+            return { kind: 'retry', error, unusable: true };
           }
           if (attempt.signal.aborted) break;
           attempt.alive();
@@ -116,7 +116,7 @@ export function poll(url: string | URL, options: PollOptions = {}): Transport {
             const cursor = sink.message(text, { replay: attempt.isReplay() });
             if (cursor === undefined && !isJson(text)) {
               // Reported by the store; the same body would come back at once, so back off.
-              return { kind: 'retry', error: new NotifError('invalid-json', 'poll response is not JSON') };
+              return { kind: 'retry', error: new NotifError('invalid-json', 'poll response is not JSON'), unusable: true };
             }
             if (cursor !== undefined) {
               delivered = cursor !== lastEventId;
