@@ -415,8 +415,9 @@ describe('connection faults (F01–F08)', () => {
   // EventSource on its first `error` and reconnects through the shared backoff,
   // which never hears of `retry:` (EventSource does not expose it). Observed: with
   // `retry: 50000` (500 ms scaled) the hub saw the native adapter's second request
-  // 18–45 ms after the end, the fetch adapter's 546–573 ms (client wait 500 ms). R2 (retry is a floor) holds for the
-  // fetch adapter only. Fix: in connectNative, on `error` with
+  // 9–60 ms after the end over 6 runs, the fetch adapter's 504–588 ms (its client
+  // waited 500–507 ms). R2 (retry is a floor) holds for the fetch adapter only.
+  // Fix: in connectNative, on `error` with
   // `source.readyState === EventSource.CONNECTING` (a clean EOF: the browser is
   // already reconnecting after `retry:`), let the browser's own reconnection run and
   // only take over when it fails (readyState CLOSED) or stays silent; or document
