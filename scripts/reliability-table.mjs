@@ -32,8 +32,9 @@ const missing = [];
 for (const scenario of scenarios) {
   const measured = scenario.transports.map((transport) => {
     const figure = figures[`${scenario.id} ${transport}`];
-    if (!figure) missing.push(`${scenario.id} ${transport}`);
-    return `**${transport}**: ${figure ? cell(figure.measured) : 'not run'}`;
+    const gap = scenario.gaps?.[transport];
+    if (!figure && !gap) missing.push(`${scenario.id} ${transport}`);
+    return `**${transport}**: ${figure ? cell(figure.measured) : gap ? `❌ ${cell(gap)}` : 'not run'}`;
   });
   rows.push(`| ${scenario.id} | ${cell(scenario.fault)} | ${cell(scenario.expect)} | ${measured.join('<br>')} |`);
 }
@@ -53,4 +54,7 @@ if (missing.length > 0) {
   console.error(`scenarios without a figure (failed or not run): ${missing.join(', ')}`);
   if (process.argv.includes('--check') || process.argv.includes('--write')) process.exit(1);
 }
-if (process.argv.includes('--check')) console.log(`reliability: all ${scenarios.length} scenarios have figures`);
+const gaps = scenarios.flatMap((s) => Object.keys(s.gaps ?? {}).map((t) => `${s.id} ${t}`));
+if (process.argv.includes('--check')) {
+  console.log(`reliability: all ${scenarios.length} scenarios have figures${gaps.length ? `, except the known gaps ${gaps.join(', ')}` : ''}`);
+}
