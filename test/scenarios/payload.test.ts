@@ -218,7 +218,13 @@ describe('payload scenarios (F22–F30)', function () {
    * Asserts the retries of a poisoned poll: one error and one backed-off retry per bad answer,
    * each delay from the full-jitter schedule (pinned), and the hub sees no request sooner.
    */
-  function expectBackedOff(w: Watched, run: Awaited<ReturnType<typeof poisonedPoll>>, code: string, maxErrors: number): number[] {
+  function expectBackedOff(
+    w: Watched,
+    run: Awaited<ReturnType<typeof poisonedPoll>>,
+    code: string,
+    maxErrors: number,
+    slackMs = 1,
+  ): number[] {
     const { gaps, badAnswers } = run;
     expect(run.errors, 'errors within the window (no backoff: 79 a second)').to.be.within(1, maxErrors);
     expect(w.errors.map((e) => e.code)).to.deep.equal(Array<string>(badAnswers).fill(code));
@@ -227,9 +233,10 @@ describe('payload scenarios (F22–F30)', function () {
     expect(delays, 'one backed-off retry per bad answer').to.have.length(badAnswers);
     const schedule = pinnedDelays(20);
     for (const delay of delays) expect(schedule, `${delay} ms is a full-jitter delay`).to.include(delay);
-    // the hub sees the requests no closer than the delays the client announced (1 ms rounding)
+    // the hub sees the requests no closer than the delays the client announced (1 ms rounding,
+    // or more slack where the hub itself is busy: it stamps a request when it gets to it)
     expect(gaps).to.have.length(badAnswers - 1);
-    gaps.forEach((gap, i) => expect(gap, `gap ${i + 1} of ${gaps.join(', ')}`).to.be.at.least((delays[i + 1] ?? 0) - 1));
+    gaps.forEach((gap, i) => expect(gap, `gap ${i + 1} of ${gaps.join(', ')}`).to.be.at.least((delays[i + 1] ?? 0) - slackMs));
     expect(w.store.$status.get()).to.equal('open');
     return delays;
   }
@@ -417,7 +424,9 @@ describe('payload scenarios (F22–F30)', function () {
     // Backed off, and the delays grow: see the next case.
     // Each attempt here lasts 100–400 ms (the hub writes 10 MiB, the page reads 1 MiB), so the
     // count bounds less than in F22 P; what shows the backoff is one announced delay per answer.
-    expectBackedOff(w, run, 'too-large', 20);
+    // Each answer makes the hub build and write 10 MiB, blocking its event loop for tens of ms,
+    // so its request stamps run late by up to that much: 150 ms of slack on the hub's side.
+    expectBackedOff(w, run, 'too-large', 20, 150);
     expect(run.deliveredInMs, 'next event after the window is valid again').to.be.below(300 + 1000);
     // each answer is read up to the 1 MiB cap and dropped
     expect(growth).to.be.below(5 * MiB);
