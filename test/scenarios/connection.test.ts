@@ -404,7 +404,7 @@ describe('connection faults (F01–F08)', () => {
           `fetch: retry 50 s → ${ms(expected)} scaled; client waited ${ms(fetched.waited)}, the hub saw the next request ` +
           `${ms(fetched.gap.min)}–${ms(fetched.gap.max)} after the end (limit ${ms(expected * 0.9)}–${ms(expected * 1.1)} + load margin), ` +
           `Last-Event-ID 3, ${fetched.result}; native: reconnected after ${ms(native.gap.min)}–${ms(native.gap.max)} with lastEventId 3 ` +
-          `(retry: not honoured, see the skipped F03 native test)`,
+          `(retry: not honoured: EventSource does not expose it, see the README)`,
       });
     } finally {
       await control(nativeChannel, { action: 'reset' });
