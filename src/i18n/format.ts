@@ -53,6 +53,21 @@ export function startOfDay(time: number): number {
   return date.getTime();
 }
 
+/**
+ * Creates `lang`'s formatters while the page is idle: the first Intl formatter of
+ * a page costs 100 ms or more (locale data), which must not land in the task that
+ * renders a burst of notifications.
+ */
+export function warmFormats(lang: string): void {
+  const warm = (): void => {
+    formatRelative(0, 0, lang);
+    formatDay(0, 3 * 24 * 3600_000, lang, { today: '', yesterday: '' });
+    formatFull(0, lang);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 2000 });
+  else setTimeout(warm, 200);
+}
+
 /** An absolute timestamp for `title`/`datetime` tooltips. */
 export function formatFull(time: number, lang: string): string {
   return cached(fullFormats, lang, (l) => new Intl.DateTimeFormat(l, { dateStyle: 'full', timeStyle: 'short' })).format(time);

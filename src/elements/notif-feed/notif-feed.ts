@@ -7,7 +7,7 @@ import { ClockController } from '../../controllers/clock-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { NotifClickEvent } from '../../events/notif-click-event.js';
 import { NotifReadEvent } from '../../events/notif-read-event.js';
-import { formatDay, formatFull, formatRelative, startOfDay } from '../../i18n/format.js';
+import { formatDay, formatFull, formatRelative, startOfDay, warmFormats } from '../../i18n/format.js';
 import { languageOf } from '../../i18n/lang.js';
 import { dotIcon } from '../../styles/icons.js';
 import { tokens } from '../../styles/tokens.js';
@@ -140,6 +140,11 @@ export class NotifFeed extends LitElement {
       return;
     }
     void this.#focusRow(row);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    warmFormats(languageOf(this));
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
