@@ -33,6 +33,8 @@ const CAP_MS = scaled(30_000);
  * R4 raise it to 30 s (300 ms scaled); see test/scenarios/connection.test.ts (F06).
  */
 const ROOMY_CONNECT = { connectTimeoutMs: 30_000 };
+/** How long Chromium may keep a cancelled response's socket while draining its body (seen: ~5 s). */
+const DRAIN_MS = 7_000;
 
 const now = (): number => performance.now();
 const ms = (value: number): string => `${Math.round(value)} ms`;
@@ -447,23 +449,17 @@ describe('lifecycle (F36–F39)', () => {
     });
   }
 
-  // BLOCKED (S only): in about 1 run in 4, SSE churn leaves a stream open at the hub
-  // after the store stopped. Seen: a settled sample of 2 open that stayed 2 after
-  // another 300 ms, 1 s and 4 s (so not a late FIN); in a reproduction, after store.stop()
-  // one stream stayed open at the hub (a fetch-adapter request, Last-Event-ID as a header),
-  // while the library started no fetch/EventSource after stop() (leak meter 0) and the
-  // sink got nothing. The ops before it mix proxy FINs with start/stop/switch, e.g.
-  // `fin, wait, start, stop, start, switch(native), publish, switch(fetch)`. Suspect:
-  // a request Chrome silently re-sends after the proxy FINs its reused keep-alive
-  // connection escapes the attempt's AbortSignal, or the reader of that response is never
-  // cancelled (src/transports/sse.ts connectFetch → read-body.ts readText). To decide
-  // library vs Chrome: log, for the leaked attempt, whether readText ran and
-  // reader.cancel() was called. W and P did not show it in 8 runs each.
+  // Over SSE, a sample sometimes shows a second stream at the hub for up to ~5 s after the
+  // page cancelled it: Chromium drains a cancelled response body to reuse the connection
+  // (its body drainer gives up after a few seconds), so the socket outlives the request.
+  // Diagnosed with every fetch reader and EventSource tracked: all were cancelled or
+  // closed, and the hub's count fell to 0 about 5 s after stop() in every case. So a
+  // second stream must be gone within DRAIN_MS, and the figure counts how often it was seen.
   for (const letter of LETTERS) {
-    (letter === 'S' ? it.skip : it)(
+    it(
       `F38 ${letter}: 1,000 random API operations; ≤ 1 connection at any settled moment, nothing left after stop()`,
       async function () {
-        this.timeout(90_000);
+        this.timeout(150_000);
         const seed = Math.floor(Math.random() * 2 ** 31);
         const random = mulberry32(seed);
         const probe = createProbe();
@@ -484,6 +480,8 @@ describe('lifecycle (F36–F39)', () => {
           const counts: Record<string, number> = {};
           const settled: number[] = [];
           let lateCloses = 0;
+          let drained = 0;
+          let longestDrain = 0;
           let lastSeq = 0;
           const settle = async (): Promise<void> => {
             // The hub sees a closed socket a moment after the client closed it (an aborted
@@ -495,6 +493,16 @@ describe('lifecycle (F36–F39)', () => {
               lateCloses++;
               await sleep(300);
               open = (await hubLog(c)).open;
+            }
+            if (open > 1) {
+              // a stream the browser is still draining after the page cancelled it
+              const since = now();
+              while (open > 1 && now() - since < DRAIN_MS) {
+                await sleep(250);
+                open = (await hubLog(c)).open;
+              }
+              drained++;
+              longestDrain = Math.max(longestDrain, now() - since + 450);
             }
             settled.push(open);
           };
@@ -535,6 +543,8 @@ describe('lifecycle (F36–F39)', () => {
           const requestsAtStop = (await hubLog(c)).requests.length;
           await publish(c, 3);
           await sleep(2 * CAP_MS);
+          // the last stream may still be draining in the browser (see above)
+          await waitFor(async () => (await hubLog(c)).open === 0, { timeout: DRAIN_MS, message: 'open at the hub after stop()' });
           const end = await hubLog(c);
           const proxyStats = await proxy.stats();
           expect(meter.requests() - issuedAtStop, 'connections the library started after stop()').to.equal(0);
@@ -552,7 +562,8 @@ describe('lifecycle (F36–F39)', () => {
               `1,000 ops (seed ${seed}; ${Object.entries(counts)
                 .map(([k, v]) => `${v} ${k}`)
                 .join(', ')}): ` +
-              `max ${Math.max(...settled)} open in ${settled.length} settled samples (${lateCloses ? `${lateCloses} showed 2 at 150 ms and 1 at 450 ms, a late FIN; ` : ''}` +
+              `max ${Math.max(...settled)} open in ${settled.length} settled samples (${lateCloses ? `${lateCloses - drained} showed 2 at 150 ms and 1 at 450 ms, a late FIN; ` : ''}` +
+              `${drained ? `${drained} showed a cancelled stream Chromium was still draining, gone within ${ms(longestDrain)}; ` : ''}` +
               `hub peak ${hub.maxOpen} incl. closes not yet seen, ` +
               `proxy peak ${proxyStats.maxOpen} TCP incl. idle keep-alive); ${hub.requests.length} connections; ${lastSeq} events once each; ` +
               `${meter.requests()} connections started by the library; after stop: 0 started, 0 open, 0 requests, 0 sink calls, 0 listeners, 0 timers`,
