@@ -5,176 +5,38 @@
 // published seqs against what the store delivered (0 loss, 0 dups, order),
 // plus the timing number in its row, measured against ConnectionOptions.timeScale.
 import { expect } from '@open-wc/testing';
-import {
-  createNotificationStore,
-  decodeMessage,
-  poll,
-  sse,
-  websocket,
-  type ConnectionOptions,
-  type ConnectionStatus,
-  type NotifError,
-  type NotificationStore,
-  type StatusDetail,
-  type Transport,
-  type TransportSink,
-} from '../../src/core/index.js';
-import { range, sleep } from '../helpers/collect.js';
-import { channel, control, hubLog, hubUrl, waitFor, type HubQuery, type HubTransport } from '../helpers/hub.js';
+import { sse, type NotifError, type TransportSink } from '../../src/core/index.js';
+import { sleep } from '../helpers/collect.js';
+import { channel, control, hubLog, hubUrl, waitFor } from '../helpers/hub.js';
 import { openProxy, recordFigure, scaled, TIME_SCALE, type FaultProxy } from '../helpers/scenario.js';
+import {
+  CAP_MS,
+  createProbe,
+  instrument,
+  LETTERS,
+  ms,
+  now,
+  oracle,
+  publish,
+  rig,
+  rigs,
+  ROOMY_CONNECT,
+  transportFor,
+  type Endpoint,
+  type Letter,
+  type Probe,
+} from '../helpers/scenario-rig.js';
 
-type Letter = 'S' | 'W' | 'P';
-const LETTERS: readonly Letter[] = ['S', 'W', 'P'];
 /** R5: dead after this much silence (real ms): SSE 45 s, WebSocket 35 s, long poll hold + 10 s. */
 const LIVENESS: Record<Letter, number> = { S: 45_000, W: 35_000, P: 40_000 };
-/** The hub holds a long poll 30 s (scaled), under the 40 s request timeout. */
-const HOLD_MS = scaled(30_000);
-/** R1 defaults, as the scenarios run them. */
+/** R1 defaults, as the scenarios run them (the cap, CAP_MS, is shared). */
 const BASE_MS = scaled(1_000);
-const CAP_MS = scaled(30_000);
 /** R3: a connection is healthy after 5 s. */
 const HEALTHY_MS = scaled(5_000);
 /** R4 */
 const CONNECT_TIMEOUT_MS = scaled(5_000);
 /** A timer fires late on a loaded 2-core box; never early. */
 const LATE_MS = 100;
-/**
- * Through the proxy, a cross-origin request (CORS preflight, then the request) was
- * seen to take 40–70 ms to be answered on the loaded 2-core box: more than the 50 ms
- * the 5 s connect timeout becomes at ×0.01, a ratio no real network has (≈ 100 ms
- * against 5 s). Scenarios that do not test R4 raise it to 30 s (300 ms scaled) so a
- * slow loopback is not taken for a stalled server; F06 tests R4 with the default.
- */
-const ROOMY_CONNECT = { connectTimeoutMs: 30_000 };
-
-const now = (): number => performance.now();
-const ms = (value: number): string => `${Math.round(value)} ms`;
-
-/** What a transport hands its sink, timestamped: the store sees the same, after this. */
-interface Probe {
-  /** Notification ids as the transport delivered them, duplicates included. */
-  raw: string[];
-  rawAt: number[];
-  /** Last message of any kind (pongs and empty poll answers too). */
-  lastMessageAt: number;
-  statuses: {
-    status: ConnectionStatus;
-    detail: StatusDetail | undefined;
-    at: number;
-  }[];
-  /** When each connection attempt started (a status without detail: connecting / reconnecting). */
-  attempts: number[];
-  /** Each failed or ended connection, with the delay the loop chose before the next attempt. */
-  failures: { at: number; retryInMs: number; error: NotifError | undefined }[];
-  opens: number[];
-  errors: NotifError[];
-  /** Sink calls after the transport's stop(). */
-  afterStop: number;
-  onOpen?: () => void;
-}
-
-function createProbe(): Probe {
-  return {
-    raw: [],
-    rawAt: [],
-    lastMessageAt: 0,
-    statuses: [],
-    attempts: [],
-    failures: [],
-    opens: [],
-    errors: [],
-    afterStop: 0,
-  };
-}
-
-function instrument(transport: Transport, probe: Probe): Transport {
-  const wrapped: Transport = {
-    connect(sink) {
-      let stopped = false;
-      const inner: TransportSink = {
-        message(data, meta) {
-          if (stopped) probe.afterStop++;
-          const at = now();
-          probe.lastMessageAt = at;
-          for (const command of decodeMessage(data).commands) {
-            if (command.type !== 'notification') continue;
-            probe.raw.push(command.notification.id);
-            probe.rawAt.push(at);
-          }
-          return sink.message(data, meta);
-        },
-        status(status, detail) {
-          if (stopped) probe.afterStop++;
-          const at = now();
-          probe.statuses.push({ status, detail, at });
-          if ((status === 'connecting' || status === 'reconnecting') && detail === undefined) probe.attempts.push(at);
-          if (status === 'reconnecting' && detail?.retryInMs !== undefined) {
-            probe.failures.push({
-              at,
-              retryInMs: detail.retryInMs,
-              error: detail.error,
-            });
-          }
-          if (status === 'open') {
-            probe.opens.push(at);
-            probe.onOpen?.();
-          }
-          sink.status(status, detail);
-        },
-        error(error) {
-          if (stopped) probe.afterStop++;
-          probe.errors.push(error);
-          sink.error(error);
-        },
-      };
-      const disconnect = transport.connect(inner);
-      return () => {
-        stopped = true;
-        disconnect();
-      };
-    },
-  };
-  if (transport.send) wrapped.send = (message) => transport.send?.(message);
-  return wrapped;
-}
-
-interface Rig {
-  store: NotificationStore;
-  probe: Probe;
-  /** Ids in the order the store announced them. */
-  delivered: string[];
-}
-
-let rigs: Rig[] = [];
-
-function rig(transport: Transport): Rig {
-  const probe = createProbe();
-  const store = createNotificationStore({
-    transport: instrument(transport, probe),
-  });
-  const delivered: string[] = [];
-  store.on('notification', (n) => delivered.push(n.id));
-  const made = { store, probe, delivered };
-  rigs.push(made);
-  return made;
-}
-
-type Endpoint = (transport: HubTransport, query?: HubQuery) => string;
-
-function transportFor(letter: Letter, url: Endpoint, options: ConnectionOptions = {}): Transport {
-  const common = { timeScale: TIME_SCALE, ...ROOMY_CONNECT, ...options };
-  switch (letter) {
-    case 'S':
-      return sse(url('sse'), common);
-    case 'W':
-      return websocket(url('ws'), common);
-    case 'P':
-      return poll(url('poll', { long: 1, timeoutMs: HOLD_MS }), {
-        long: true,
-        ...common,
-      });
-  }
-}
 
 /** A notification as the hub generates it for seq `seq` (so frames we build look the same). */
 function note(seq: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -185,28 +47,6 @@ function note(seq: number, extra: Record<string, unknown> = {}): Record<string, 
     createdAt: 1700000000000 + seq * 1000,
     ...extra,
   };
-}
-
-async function publish(c: string, count: number): Promise<number> {
-  return (await control(c, { action: 'publish', count })).lastSeq ?? 0;
-}
-
-/**
- * The oracle: the store announced exactly the hub's seqs 1..lastSeq, once each, in
- * order; and the transport itself never handed over an id twice (the cursor it
- * resumed from was exact).
- */
-function oracle(r: Rig, lastSeq: number): string {
-  const expected = range(1, lastSeq);
-  const seen = new Set(r.delivered);
-  const lost = expected.filter((id) => !seen.has(id));
-  const dups = r.delivered.length - seen.size;
-  const wireDups = r.probe.raw.length - new Set(r.probe.raw).size;
-  expect(lost, 'lost').to.deep.equal([]);
-  expect(dups, 'duplicates announced by the store').to.equal(0);
-  expect(r.delivered, 'order').to.deep.equal(expected);
-  expect(wireDups, 'ids the transport delivered twice (resumed from a stale cursor)').to.equal(0);
-  return `0 lost, 0 dups, in order (${lastSeq} events)`;
 }
 
 const isSilence = (error: NotifError | undefined): boolean => error?.message.includes('nothing received') === true;
@@ -222,8 +62,7 @@ describe('connection faults (F01–F08)', () => {
     c = channel('conn');
   });
   afterEach(async () => {
-    for (const r of rigs) r.store.stop();
-    rigs = [];
+    for (const r of rigs.splice(0)) r.store.stop();
     await proxy.close();
     await control(c, { action: 'reset' });
   });

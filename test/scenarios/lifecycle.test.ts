@@ -3,157 +3,28 @@
 // moments. Each drives a real store over a real transport through the TCP fault
 // proxy, and checks the hub's published seqs against what the store delivered.
 import { expect } from '@open-wc/testing';
-import {
-  createNotificationStore,
-  decodeMessage,
-  poll,
-  sse,
-  websocket,
-  type Classify,
-  type ConnectionOptions,
-  type ConnectionStatus,
-  type NotificationStore,
-  type StatusDetail,
-  type Transport,
-  type TransportSink,
-} from '../../src/core/index.js';
+import { createNotificationStore, type Classify, type Transport } from '../../src/core/index.js';
 import { range, sleep } from '../helpers/collect.js';
-import { channel, control, hubLog, setOffline, waitFor, type HubQuery, type HubTransport } from '../helpers/hub.js';
-import { openProxy, recordFigure, scaled, TIME_SCALE, type FaultProxy } from '../helpers/scenario.js';
+import { channel, control, hubLog, setOffline, waitFor } from '../helpers/hub.js';
+import { openProxy, recordFigure, scaled, type FaultProxy } from '../helpers/scenario.js';
+import {
+  CAP_MS,
+  createProbe,
+  instrument,
+  LETTERS,
+  ms,
+  now,
+  oracle,
+  publish,
+  rig,
+  rigs,
+  transportFor,
+  type Endpoint,
+  type Rig,
+} from '../helpers/scenario-rig.js';
 
-type Letter = 'S' | 'W' | 'P';
-const LETTERS: readonly Letter[] = ['S', 'W', 'P'];
-/** The hub holds a long poll 30 s (scaled), under the 40 s request timeout. */
-const HOLD_MS = scaled(30_000);
-/** R1's cap, as the scenarios run it; R10 watches for 2× that after stop(). */
-const CAP_MS = scaled(30_000);
-/**
- * The 5 s connect timeout is 50 ms at ×0.01, less than a cross-origin request through
- * the proxy takes on the loaded 2-core box (40–70 ms seen). Scenarios that do not test
- * R4 raise it to 30 s (300 ms scaled); see test/scenarios/connection.test.ts (F06).
- */
-const ROOMY_CONNECT = { connectTimeoutMs: 30_000 };
 /** How long Chromium may keep a cancelled response's socket while draining its body (seen: ~5 s). */
 const DRAIN_MS = 7_000;
-
-const now = (): number => performance.now();
-const ms = (value: number): string => `${Math.round(value)} ms`;
-
-/** What a transport hands its sink, timestamped. */
-interface Probe {
-  /** Notification ids as the transport delivered them, duplicates included. */
-  raw: string[];
-  statuses: {
-    status: ConnectionStatus;
-    detail: StatusDetail | undefined;
-    at: number;
-  }[];
-  /** When each connection attempt started. */
-  attempts: number[];
-  failures: { at: number; retryInMs: number }[];
-  opens: number[];
-  /** Sink calls (messages, statuses, errors) after the transport's stop(). */
-  afterStop: number;
-}
-
-const createProbe = (): Probe => ({
-  raw: [],
-  statuses: [],
-  attempts: [],
-  failures: [],
-  opens: [],
-  afterStop: 0,
-});
-
-function instrument(transport: Transport, probe: Probe): Transport {
-  return {
-    connect(sink) {
-      let stopped = false;
-      const inner: TransportSink = {
-        message(data, meta) {
-          if (stopped) probe.afterStop++;
-          for (const command of decodeMessage(data).commands) {
-            if (command.type === 'notification') probe.raw.push(command.notification.id);
-          }
-          return sink.message(data, meta);
-        },
-        status(status, detail) {
-          if (stopped) probe.afterStop++;
-          const at = now();
-          probe.statuses.push({ status, detail, at });
-          if ((status === 'connecting' || status === 'reconnecting') && detail === undefined) probe.attempts.push(at);
-          if (status === 'reconnecting' && detail?.retryInMs !== undefined) probe.failures.push({ at, retryInMs: detail.retryInMs });
-          if (status === 'open') probe.opens.push(at);
-          sink.status(status, detail);
-        },
-        error(error) {
-          if (stopped) probe.afterStop++;
-          sink.error(error);
-        },
-      };
-      const disconnect = transport.connect(inner);
-      return () => {
-        stopped = true;
-        disconnect();
-      };
-    },
-  };
-}
-
-interface Rig {
-  store: NotificationStore;
-  probe: Probe;
-  /** Ids in the order the store announced them. */
-  delivered: string[];
-}
-
-let rigs: Rig[] = [];
-
-function rig(transport: Transport, probe: Probe = createProbe()): Rig {
-  const store = createNotificationStore({
-    transport: instrument(transport, probe),
-  });
-  const delivered: string[] = [];
-  store.on('notification', (n) => delivered.push(n.id));
-  const made = { store, probe, delivered };
-  rigs.push(made);
-  return made;
-}
-
-type Endpoint = (transport: HubTransport, query?: HubQuery) => string;
-
-function transportFor(letter: Letter, url: Endpoint, options: ConnectionOptions & { native?: boolean } = {}): Transport {
-  const common = { timeScale: TIME_SCALE, ...ROOMY_CONNECT, ...options };
-  switch (letter) {
-    case 'S':
-      return sse(url('sse'), common);
-    case 'W':
-      return websocket(url('ws'), common);
-    case 'P':
-      return poll(url('poll', { long: 1, timeoutMs: HOLD_MS }), {
-        long: true,
-        ...common,
-      });
-  }
-}
-
-async function publish(c: string, count: number): Promise<number> {
-  return (await control(c, { action: 'publish', count })).lastSeq ?? 0;
-}
-
-/** The store announced exactly seqs 1..lastSeq, once each, in order; the wire never repeated an id. */
-function oracle(r: Rig, lastSeq: number): string {
-  const expected = range(1, lastSeq);
-  const seen = new Set(r.delivered);
-  expect(
-    expected.filter((id) => !seen.has(id)),
-    'lost',
-  ).to.deep.equal([]);
-  expect(r.delivered.length - seen.size, 'duplicates announced by the store').to.equal(0);
-  expect(r.delivered, 'order').to.deep.equal(expected);
-  expect(r.probe.raw.length - new Set(r.probe.raw).size, 'ids the transport delivered twice').to.equal(0);
-  return `0 lost, 0 dups, in order (${lastSeq} events)`;
-}
 
 /** Emulates `document.visibilityState` (the page cannot hide itself) and fires visibilitychange. */
 function setHidden(hidden: boolean | undefined): void {
@@ -306,8 +177,7 @@ describe('lifecycle (F36–F39)', () => {
     c = channel('life');
   });
   afterEach(async () => {
-    for (const r of rigs) r.store.stop();
-    rigs = [];
+    for (const r of rigs.splice(0)) r.store.stop();
     if (!navigator.onLine) await setOffline(false);
     setHidden(undefined);
     await proxy.close();
