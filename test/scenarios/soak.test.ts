@@ -235,8 +235,15 @@ describe('F35 bounded soak', function () {
     }
     expect(heapSpread, 'heap spread after GC').to.be.at.most(5 * MIB);
     // Listeners and timers: at most the few of a reconnect in flight.
-    expect(listenerSpread, 'listener spread').to.be.at.most(4);
-    expect(timerSpread, 'timer spread').to.be.at.most(4);
+    // A leak grows; a reconnect (or the runner's own command) in flight when a sample is
+    // taken shows as a one-off bump (21 → 26 → 21 seen once in CI). So: no growth from the
+    // first steady sample to the last, a bounded bump, and nothing left after stop (below).
+    const listenerGrowth = steady.at(-1)!.jsEventListeners - steady[0]!.jsEventListeners;
+    const timerGrowth = steady.at(-1)!.timers - steady[0]!.timers;
+    expect(listenerGrowth, 'listener growth, first to last steady sample').to.be.at.most(2);
+    expect(timerGrowth, 'timer growth, first to last steady sample').to.be.at.most(3);
+    expect(listenerSpread, 'listener spread').to.be.at.most(8);
+    expect(timerSpread, 'timer spread').to.be.at.most(8);
     // Stopped, the stores leave nothing behind.
     expect(timersAfter, 'timers after stop').to.be.at.most(timersBefore);
     expect(after.jsEventListeners, 'listeners after stop').to.be.at.most(before.jsEventListeners);
@@ -249,7 +256,7 @@ describe('F35 bounded soak', function () {
         expect: '0 loss, 0 dups; heap ± 5 MiB after GC; listeners and timers constant',
         measured:
           `${seconds} s, ${lastSeq} events, ${leg.cuts} cuts: ${missing} lost, ${dups} dups (${wireDups} on the wire); ` +
-          `heap spread ${(heapSpread / MIB).toFixed(2)} MiB after GC; listeners ±${listenerSpread}, timers ±${timerSpread}; ` +
+          `heap spread ${(heapSpread / MIB).toFixed(2)} MiB after GC; listeners ±${listenerSpread} (growth ${listenerGrowth}), timers ±${timerSpread} (growth ${timerGrowth}); ` +
           `after stop ${after.jsEventListeners - before.jsEventListeners} listeners, ${timersAfter - timersBefore} timers left`,
       });
     }
