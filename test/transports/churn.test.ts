@@ -13,15 +13,27 @@ type Op = 'start' | 'stop' | 'sse' | 'websocket' | 'cut' | 'wait';
 
 describe('API churn', () => {
   it('300 random start/stop/switch/cut operations: at most one live connection, nothing after the final stop', async function () {
-    this.timeout(30_000);
+    this.timeout(90_000);
     const c = channel('churn');
     await control(c, { action: 'publish', count: 5 });
     const ops = fc.sample(fc.constantFrom<Op>('start', 'stop', 'sse', 'websocket', 'cut', 'wait'), { numRuns: 300, seed: 42 });
     const store = createNotificationStore({ transport: sse(hubUrl(c, 'sse'), { backoff: fast }) });
     // The server sees a closed socket a moment after the client closed it: under load
     // an aborted fetch's FIN was seen up to ~100 ms late (40 ms settles failed 2 runs
-    // in 6, 150 ms none in 6). Sampled once things settle, there is never more than one.
+    // in 6, 150 ms none in 6). And Chromium may keep a cancelled SSE response's socket
+    // for ~5 s while it drains the body to reuse the connection (diagnosed in F38,
+    // test/scenarios/lifecycle.test.ts): a second stream must be gone within 7 s.
+    // Sampled once things settle, there is never more than one.
     let mostOpenSettled = 0;
+    const settledOpen = async (): Promise<number> => {
+      let open = (await hubLog(c)).open;
+      const since = performance.now();
+      while (open > 1 && performance.now() - since < 7000) {
+        await sleep(250);
+        open = (await hubLog(c)).open;
+      }
+      return open;
+    };
     for (const op of ops) {
       if (op === 'start') store.start();
       else if (op === 'stop') store.stop();
@@ -30,13 +42,13 @@ describe('API churn', () => {
       else if (op === 'cut') await control(c, { action: 'cut' });
       else {
         await sleep(150);
-        mostOpenSettled = Math.max(mostOpenSettled, (await hubLog(c)).open);
+        mostOpenSettled = Math.max(mostOpenSettled, await settledOpen());
       }
     }
     store.start();
     await waitFor(() => store.$items.get().length === 5);
     store.stop();
-    await waitFor(async () => (await hubLog(c)).open === 0);
+    await waitFor(async () => (await hubLog(c)).open === 0, { timeout: 8000 });
     expect(mostOpenSettled, 'connections open at once, once settled').to.equal(1);
     const requestsAfterStop = (await hubLog(c)).requests.length;
     await control(c, { action: 'publish', count: 3 });
