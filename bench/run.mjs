@@ -10,6 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { BUNDLE_SETTINGS } from '../scripts/size.mjs';
 import { startServer } from './server.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
@@ -54,13 +55,7 @@ async function courierBundle() {
   try {
     const result = await build({
       stdin: { contents: "export { CourierInboxPopupMenu } from '@trycourier/courier-ui-inbox';", resolveDir: peersDir, loader: 'js' },
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      target: 'es2022',
-      write: false,
-      define: { 'process.env.NODE_ENV': '"production"' },
-      logLevel: 'silent',
+      ...BUNDLE_SETTINGS,
     });
     return Buffer.from(result.outputFiles[0].contents);
   } catch (error) {

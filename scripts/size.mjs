@@ -59,22 +59,27 @@ export const entries = [
 
 const kib = (bytes) => (bytes / 1024).toFixed(2);
 
+/** The esbuild settings every size figure uses, ours and the peers' (bench/peers, bench/run.mjs). */
+export const BUNDLE_SETTINGS = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  write: false,
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'silent',
+};
+
 /** Bundles one entry; returns minified and gzip bytes of what it counts, and how many chunks that is. */
 export async function measure({ contents, count, external = [] }) {
   const result = await build({
     absWorkingDir: root,
     stdin: { contents, resolveDir: root, loader: 'js', sourcefile: 'entry.js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
+    ...BUNDLE_SETTINGS,
     splitting: true,
     outdir: 'size-out',
-    write: false,
     metafile: true,
     external,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
   });
   const outputs = result.metafile.outputs;
   const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint !== undefined);

@@ -24,23 +24,14 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { entries as ourEntries, measure as measureOurs } from '../../scripts/size.mjs';
+import { BUNDLE_SETTINGS, entries as ourEntries, measure as measureOurs } from '../../scripts/size.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const entriesDir = join(here, 'entries');
 
-// The root size script's settings, verbatim, plus the JSX transform.
-const settings = {
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  target: 'es2022',
-  write: false,
-  define: { 'process.env.NODE_ENV': '"production"' },
-  logLevel: 'silent',
-  jsx: 'automatic',
-};
+// The root size script's settings, plus the JSX transform.
+const settings = { ...BUNDLE_SETTINGS, jsx: 'automatic' };
 
 const REACT_EXTERNAL = ['react', 'react/*', 'react-dom', 'react-dom/*', 'scheduler'];
 
