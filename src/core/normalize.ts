@@ -101,18 +101,30 @@ function readActions(value: unknown): NotificationAction[] | undefined {
 const utf8 = new TextEncoder();
 
 // The cap is in UTF-8 bytes (UTF-16 length would let up to 3× that through). A JSON
-// character is at most 6 bytes (`\u001f`), so most payloads are settled by their length
-// alone and only the few near the cap are encoded: a burst of 10,000 stays cheap.
+// character is at most 6 bytes (`\u001f`), so a payload whose characters are few
+// enough is under the cap whatever they are. Flat fields are counted without
+// serialising: a burst of 10,000 (or `add()` of 100,000) must not stringify each
+// one. Only nested values are stringified, and only a payload near the cap exactly.
 function payloadSize(raw: Record<string, unknown>): number {
-  let json: string;
+  let chars = 2;
+  for (const key of Object.keys(raw)) {
+    const value = raw[key];
+    chars += key.length + 4;
+    if (typeof value === 'string') chars += value.length;
+    else if (typeof value === 'number' || typeof value === 'boolean') chars += 24;
+    else if (typeof value === 'object' || typeof value === 'bigint') chars += serialise(value).length;
+  }
+  if (chars * 6 <= LIMITS.payloadBytes) return chars;
+  const json = serialise(raw);
+  return json.length > LIMITS.payloadBytes ? json.length : utf8.encode(json).length;
+}
+
+function serialise(value: unknown): string {
   try {
-    json = JSON.stringify(raw);
+    return JSON.stringify(value) ?? '';
   } catch {
     return reject('the notification is not JSON-serialisable');
   }
-  if (json.length * 6 <= LIMITS.payloadBytes) return json.length;
-  if (json.length > LIMITS.payloadBytes) return json.length;
-  return utf8.encode(json).length;
 }
 
 /**

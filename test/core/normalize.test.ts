@@ -69,6 +69,26 @@ describe('normalize', () => {
     expect(error.code).to.equal('too-large');
   });
 
+  it('counts the cap in UTF-8 bytes wherever the text is: a flat field, nested data, or escapes', () => {
+    // 30,000 three-byte characters are 90,000 bytes, though only 30,000 UTF-16 units.
+    expect(rejection({ ...valid, body: 'b', extra: '€'.repeat(30_000) }).code).to.equal('too-large');
+    expect(rejection({ ...valid, data: { note: '€'.repeat(30_000) } }).code).to.equal('too-large');
+    // Control characters serialise as six-byte escapes: 12,000 of them are 72,000 bytes.
+    expect(rejection({ ...valid, data: { raw: '\u0001'.repeat(12_000) } }).code).to.equal('too-large');
+    // Just under: 21,000 three-byte characters are 63,000 bytes.
+    expect(accepted({ ...valid, data: { note: '€'.repeat(21_000) } }).data).to.deep.equal({ note: '€'.repeat(21_000) });
+  });
+
+  it('rejects data that cannot be serialised (a BigInt, a cycle) with a clear error', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    for (const data of [{ big: 1n }, cyclic]) {
+      const error = rejection({ ...valid, data });
+      expect(error.code).to.equal('invalid-notification');
+      expect(error.message).to.contain('not JSON-serialisable');
+    }
+  });
+
   it('drops unsafe URLs from url, icon and actions but keeps the notification', () => {
     const n = accepted({
       ...valid,
