@@ -8,7 +8,7 @@ import {
   sanitizeChoices,
   type PreferenceChoices,
 } from './preferences.js';
-import { nextFrame } from './schedule.js';
+import { nextFrame, nextTask } from './schedule.js';
 import type {
   Channel,
   ConnectionStatus,
@@ -116,6 +116,19 @@ interface PersistedState {
   archived: string[];
 }
 
+/**
+ * A flush that applied this many notifications or more was a burst: re-sorting,
+ * publishing and re-rendering every frame would then cost more than reading what
+ * follows, so the next flush waits BURST_GAP_MS. One-at-a-time traffic (toasts)
+ * never reaches it and still lands on the next frame.
+ */
+const BURST_COMMANDS = 256;
+const BURST_GAP_MS = 100;
+/** Work a scheduled flush does before yielding to the page. */
+const SLICE_MS = 8;
+/** `add()` applies this many items of an array at once (enough to fill any screen); the rest follow in slices. */
+const ADD_SLICE = 500;
+
 /** Ids remembered after their notification left the store, so a replay cannot resurrect it. */
 const RECENT_IDS = 5000;
 
@@ -204,7 +217,10 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
   const archivedIds = new Set(initialState.archived.slice(-readLimit));
 
   let queue: Batch[] = [];
+  /** Slices of a large `add()` not decoded yet. */
+  const pendingAdds: unknown[] = [];
   let cancelFlush: (() => void) | undefined;
+  let burstUntil = 0;
   let cursor: string | undefined;
   let transport = options.transport;
   let disconnect: (() => void) | undefined;
@@ -263,94 +279,101 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
         }
       }
     }
-    for (const entry of doomed) entries.delete(entry.notification.id);
+    for (const entry of doomed) {
+      entries.delete(entry.notification.id);
+      remember(entry.notification.id);
+    }
     sorted = sorted.filter((entry) => !doomed.has(entry));
   }
 
-  function apply(batches: Batch[]): void {
-    const added: Entry[] = [];
-    const announced: Entry[] = [];
-    const silentFlags: boolean[] = [];
-    let removed = false;
-    let changed = false;
-    let resyncReason: { reason?: string } | undefined;
+  // Staging applies commands to `entries`; publishing merges what was staged into
+  // `sorted` and sets $items. They are apart so a burst can be staged in slices of
+  // a few milliseconds and published (and re-rendered) far less often.
+  let staged: Entry[] = [];
+  let stagedSilent: boolean[] = [];
+  let stagedRemoval = false;
+  let stagedChange = false;
 
-    const upsert = (incoming: Notification, batch: Batch): void => {
-      const existing = entries.get(incoming.id);
-      if (existing) {
-        // A repeat is an update: the server's fields win, local read/archive state is kept.
-        const previous = existing.notification;
-        existing.notification = {
-          ...incoming,
-          read: previous.read || incoming.read,
-          seen: previous.seen || incoming.seen,
-          archived: previous.archived || incoming.archived,
-        };
-        changed = true;
-        return;
-      }
-      if (batch.live && recent.has(incoming.id)) return;
-      const entry: Entry = { notification: withLocalState(incoming), order: arrivals++ };
-      entries.set(incoming.id, entry);
-      remember(incoming.id);
-      added.push(entry);
-      announced.push(entry);
-      silentFlags.push(batch.silent);
-    };
+  function upsert(incoming: Notification, batch: Batch): void {
+    const existing = entries.get(incoming.id);
+    if (existing) {
+      // A repeat is an update: the server's fields win, local read/archive state is kept.
+      const previous = existing.notification;
+      existing.notification = {
+        ...incoming,
+        read: previous.read || incoming.read,
+        seen: previous.seen || incoming.seen,
+        archived: previous.archived || incoming.archived,
+      };
+      stagedChange = true;
+      return;
+    }
+    if (batch.live && recent.has(incoming.id)) return;
+    const entry: Entry = { notification: withLocalState(incoming), order: arrivals++ };
+    entries.set(incoming.id, entry);
+    staged.push(entry);
+    stagedSilent.push(batch.silent);
+  }
 
-    const drop = (ids: string[]): void => {
-      for (const id of ids) {
-        remember(id);
-        if (entries.delete(id)) removed = true;
-      }
-    };
+  function drop(ids: string[]): void {
+    for (const id of ids) {
+      remember(id);
+      if (entries.delete(id)) stagedRemoval = true;
+    }
+  }
 
-    for (const batch of batches) {
-      for (const command of batch.commands) {
-        switch (command.type) {
-          case 'notification':
-            upsert(command.notification, batch);
-            break;
-          case 'read':
-            markLocally(command.ids, 'read');
-            changed = true;
-            break;
-          case 'remove':
-            drop(command.ids);
-            break;
-          case 'resync':
-            if (!resyncedThisConnection) {
-              resyncedThisConnection = true;
-              resyncReason = command;
-            }
-            break;
-          case 'snapshot': {
-            const keep = new Set(command.items.map((n) => n.id));
-            drop([...entries.keys()].filter((id) => !keep.has(id)));
-            const silent: Batch = { ...batch, silent: true, live: false };
-            for (const notification of command.items) upsert(notification, silent);
-            break;
+  function stage(batch: Batch): void {
+    for (const command of batch.commands) {
+      switch (command.type) {
+        case 'notification':
+          upsert(command.notification, batch);
+          break;
+        case 'read':
+          markLocally(command.ids, 'read');
+          stagedChange = true;
+          break;
+        case 'remove':
+          drop(command.ids);
+          break;
+        case 'resync':
+          if (!resyncedThisConnection) {
+            resyncedThisConnection = true;
+            const reason = command.reason;
+            queueMicrotask(() => {
+              resyncs.emit(reason);
+              void refetchHistory();
+            });
           }
+          break;
+        case 'snapshot': {
+          const keep = new Set(command.items.map((n) => n.id));
+          drop([...entries.keys()].filter((id) => !keep.has(id)));
+          const silent: Batch = { ...batch, silent: true, live: false };
+          for (const notification of command.items) upsert(notification, silent);
+          break;
         }
       }
     }
+  }
 
-    if (resyncReason) {
-      const reason = resyncReason.reason;
-      queueMicrotask(() => {
-        resyncs.emit(reason);
-        void refetchHistory();
-      });
-    }
-    if (!added.length && !removed && !changed) return;
+  function publish(): void {
+    if (!staged.length && !stagedRemoval && !stagedChange) return;
+    const added = staged;
+    const silentFlags = stagedSilent;
+    const removed = stagedRemoval;
+    staged = [];
+    stagedSilent = [];
+    stagedRemoval = false;
+    stagedChange = false;
+    if (added.length >= BURST_COMMANDS) burstUntil = performance.now() + BURST_GAP_MS;
     const alive = (entry: Entry): boolean => entries.get(entry.notification.id) === entry;
     if (removed) sorted = sorted.filter(alive);
-    const fresh = removed ? added.filter(alive) : added;
+    const fresh = removed ? added.filter(alive) : added.slice();
     if (fresh.length) sorted = mergeNewest(sorted, fresh.sort(newestFirst));
     evict();
     publishItems();
-    announced.forEach((entry, i) => {
-      // One evicted or removed in the same batch was never visible; announcing it would toast a ghost.
+    added.forEach((entry, i) => {
+      // One evicted or removed before it was published was never visible; announcing it would toast a ghost.
       if (entries.get(entry.notification.id) === entry) notifications.emit(entry.notification, silentFlags[i] ? SILENT : LIVE);
     });
   }
@@ -385,17 +408,57 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     return touched;
   }
 
+  /** Decodes what `add()` put aside, stages it and every queued batch, and publishes: all of it, now. */
   function flush(): void {
     cancelFlush?.();
     cancelFlush = undefined;
+    while (pendingAdds.length) decodeAdded(pendingAdds.shift());
     const batches = queue;
     queue = [];
-    if (batches.length) apply(batches);
+    for (const batch of batches) stage(batch);
+    publish();
+  }
+
+  // The scheduled flush works in slices: past SLICE_MS it publishes (at most once per
+  // burst gap) and goes on in the next task, so no task runs long while 100,000 arrive.
+  let flushStartedAt = 0;
+  function flushSlice(): void {
+    flushStartedAt = performance.now();
+    continueFlush();
+  }
+
+  function continueFlush(): void {
+    cancelFlush = undefined;
+    const deadline = performance.now() + SLICE_MS;
+    while (pendingAdds.length && performance.now() < deadline) decodeAdded(pendingAdds.shift());
+    let taken = 0;
+    while (taken < queue.length && performance.now() < deadline) stage(queue[taken++] as Batch);
+    queue = taken === queue.length ? [] : queue.slice(taken);
+    if (!queue.length && !pendingAdds.length) {
+      publish();
+      return;
+    }
+    // Staging outruns decoding, so this rarely repeats; when it does, what is staged still shows.
+    if (performance.now() - flushStartedAt >= BURST_GAP_MS) {
+      publish();
+      flushStartedAt = performance.now();
+    }
+    cancelFlush = nextTask(continueFlush);
+  }
+
+  function schedule(): void {
+    cancelFlush ??= nextFrame(flushSlice, undefined, burstUntil - performance.now());
   }
 
   function enqueue(batch: Batch): void {
     queue.push(batch);
-    cancelFlush ??= nextFrame(flush);
+    schedule();
+  }
+
+  function decodeAdded(input: unknown): void {
+    const decoded = decodeMessage(input, options.parse);
+    for (const error of decoded.errors) report(error);
+    if (decoded.commands.length) queue.push({ commands: decoded.commands, silent: decoded.replay, live: true });
   }
 
   function callServer(name: string, call: (() => Promise<void> | undefined) | undefined): void {
@@ -513,11 +576,20 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
       if (wasRunning) store.start();
     },
     add(input) {
-      const decoded = decodeMessage(input, options.parse);
-      for (const error of decoded.errors) report(error);
-      if (decoded.commands.length) {
-        queue.push({ commands: decoded.commands, silent: decoded.replay, live: true });
+      if (pendingAdds.length) {
+        // An earlier large add() is still being applied: this one waits its turn.
+        pendingAdds.push(input);
+        return;
       }
+      if (!options.parse && Array.isArray(input) && input.length > ADD_SLICE) {
+        // The first slice is applied now; the rest in later tasks (a copy: callers reuse arrays).
+        decodeAdded(input.slice(0, ADD_SLICE));
+        flush();
+        for (let i = ADD_SLICE; i < input.length; i += ADD_SLICE) pendingAdds.push(input.slice(i, i + ADD_SLICE));
+        schedule();
+        return;
+      }
+      decodeAdded(input);
       flush();
     },
     markRead(idOrIds) {

@@ -1,19 +1,9 @@
+import { yieldToPage } from '../core/schedule.js';
+
 /** Text handed to the parser in one go; more is split so the page gets a turn in between. */
 const SLICE_CHARS = 32 * 1024;
 /** Work done before yielding to the page (input, rendering) while a large chunk is parsed. */
 const BUDGET_MS = 8;
-
-/** A macrotask that is not throttled in hidden tabs, unlike setTimeout. */
-function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /**
  * Reads a response body as UTF-8 text chunks (whatever charset the server

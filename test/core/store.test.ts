@@ -279,6 +279,57 @@ describe('createNotificationStore', () => {
     expect(silent).to.deep.equal([false]);
   });
 
+  it('add() of a large array shows the first slice at once and the rest within a few frames, in order', async () => {
+    const store = createNotificationStore({ maxItems: 10_000 });
+    const items = Array.from({ length: 5000 }, (_, i) => note(5000 - i));
+    store.add(items);
+    items.length = 0; // the caller reusing its array must not lose what it added
+    expect(ids(store.$items.get()).slice(0, 2)).to.deep.equal(['5000', '4999']);
+    const firstSlice = store.$items.get().length;
+    expect(firstSlice).to.be.within(100, 2500);
+    store.add(note(9999, { title: 'after' }));
+    expect(store.$items.get()).to.have.length(firstSlice); // waits behind the first add, not before it
+    for (let frame = 0; frame < 60 && store.$items.get().length < 5001; frame++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    const all = ids(store.$items.get());
+    expect(all).to.have.length(5001);
+    expect(all.slice(0, 3)).to.deep.equal(['9999', '5000', '4999']);
+    expect(all.at(-1)).to.equal('1');
+  });
+
+  it('flush() applies the rest of a large add() at once', () => {
+    const store = createNotificationStore({ maxItems: 10_000 });
+    const announced: string[] = [];
+    store.on('notification', (n) => announced.push(n.id));
+    store.add(Array.from({ length: 3500 }, (_, i) => note(i)));
+    store.flush();
+    expect(store.$items.get()).to.have.length(3500);
+    expect(announced).to.have.length(3500);
+    expect(new Set(announced).size).to.equal(3500);
+  });
+
+  it('a stream of bursts publishes about every 100 ms, not every frame, and single messages still land on the next frame', async () => {
+    const { store, send } = driven({ maxItems: 20_000 });
+    let updates = 0;
+    store.$items.listen(() => updates++);
+    const frames = async (n: number) => {
+      for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    };
+    // 500 a frame for 12 frames: without the burst gap that is 12 updates (and 12 re-renders).
+    for (let frame = 0; frame < 12; frame++) {
+      for (let i = 1; i <= 500; i++) send(note(frame * 500 + i));
+      await frames(1);
+    }
+    for (let frame = 0; frame < 60 && store.$items.get().length < 6000; frame++) await frames(1);
+    expect(store.$items.get()).to.have.length(6000);
+    expect(updates).to.be.within(2, 5);
+    await new Promise((resolve) => setTimeout(resolve, 150)); // past the burst gap
+    send(note(7000));
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    expect(ids(store.$items.get())[0]).to.equal('7000');
+  });
+
   it('ignores a transport that keeps talking after stop()', () => {
     const { store, send } = driven();
     store.stop();

@@ -253,8 +253,8 @@ describe('notif-feed', () => {
     const store = createNotificationStore({ maxItems: 100_000 });
     const base = now - 100_000 * 60_000;
     store.add(Array.from({ length: 100_000 }, (_, i) => ({ id: i, title: `Notification ${i}`, createdAt: base + i * 60_000 })));
-    expect(store.$items.get()).to.have.length(100_000);
     const el = await feed(store);
+    await waitFor(() => store.$items.get().length === 100_000, { message: 'all 100,000 applied' });
     await settle(el);
     expect(items(el).length).to.be.within(1, 100);
     const list = el.shadowRoot!.querySelector<HTMLElement>('[part~="list"]')!;
