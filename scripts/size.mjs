@@ -30,7 +30,9 @@ export const entries = [
     contents: "export { createNotificationStore, sse } from 'notif-elements/core';",
     count: 'upfront',
     budget: 4,
-    ceiling: 9.75,
+    // +0.3 KiB (9.75 -> 10.05): the staged store (sliced add(), burst gap), which took
+    // store.add(100,000) from 630 ms blocking to 10 ms and a burst from 11 re-renders to 4.
+    ceiling: 10.05,
   },
   {
     id: 'initial',
@@ -38,7 +40,7 @@ export const entries = [
     contents: "import 'notif-elements/define/notif-provider'; import 'notif-elements/define/notif-bell'; import 'notif-elements/define/notif-toaster';",
     count: 'upfront',
     budget: 12,
-    ceiling: 27.5,
+    ceiling: 27.65,
   },
   {
     id: 'everything',
@@ -46,7 +48,7 @@ export const entries = [
     contents: "import 'notif-elements/define';",
     count: 'all',
     budget: 22,
-    ceiling: 43.5,
+    ceiling: 43.7,
   },
   {
     id: 'everything-no-lit',
