@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // test/types is compile-only, checked by `npm run test:types` with its own tsconfigs; types/ is generated.
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'custom-elements.json', 'types/', 'test/types/', '.readme-check/', 'bench/peers/node_modules/', '.tmp/'] },
+  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'custom-elements.json', 'types/', 'test/types/', '.readme-check/', 'bench/peers/node_modules/', '.tmp/', 'bench/.startup/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -5,9 +5,10 @@
 // ours is measured, and runs bench/peers/size.mjs (sizes and the issue's size ratios).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { BUNDLE_SETTINGS } from '../scripts/size.mjs';
@@ -21,6 +22,8 @@ const LATENCY_COUNT = 200;
 const LATENCY_INTERVAL_MS = 50; // 20 per second
 const FRAME_MS = 1000 / 60;
 const MB = 1024 * 1024;
+/** What the startup page imports: a store and the bell (its feed panel loads when first opened). */
+const STARTUP_ENTRY = "export { createNotificationStore } from 'notif-elements/core'; import 'notif-elements/define/notif-bell';";
 
 const began = performance.now();
 const loadBefore = os.loadavg();
@@ -45,10 +48,34 @@ if (!peersInstalled) {
   console.log(`\n${peersNote}: the peer figures (Courier startup, peer sizes) are skipped; everything else runs.\n`);
 }
 
+/** Startup bundles are written here and served by bench/server.mjs under /startup/. */
+const startupDir = join(root, 'bench/.startup');
+rmSync(startupDir, { recursive: true, force: true });
+
+/**
+ * Ours for the startup figure: what a page showing a bell imports (the store from
+ * `notif-elements/core` and `notif-elements/define/notif-bell`), from the built package with
+ * the peers' esbuild settings and code splitting, so the feed panel stays the lazy chunk it
+ * is in any app's bundler. Entry: /startup/ours/ours.js.
+ */
+async function oursBundle() {
+  await build({
+    absWorkingDir: root,
+    stdin: { contents: STARTUP_ENTRY, resolveDir: root, loader: 'js', sourcefile: 'ours.js' },
+    ...BUNDLE_SETTINGS,
+    write: true,
+    splitting: true,
+    outdir: join(startupDir, 'ours'),
+    entryNames: 'ours',
+  });
+}
+await oursBundle();
+
 /**
  * Courier's web-component inbox (the issue's startup reference), bundled like every peer in
- * bench/peers/size.mjs (esbuild, minified, ES2022, from bench/peers/node_modules) and served
- * to the page from memory. Null when the peers are not installed or it does not bundle.
+ * bench/peers/size.mjs (esbuild, minified, ES2022, from bench/peers/node_modules): one file,
+ * /startup/courier.js. Its size in bytes, or null when the peers are not installed or it
+ * does not bundle.
  */
 async function courierBundle() {
   if (!peersInstalled) return null;
@@ -57,14 +84,17 @@ async function courierBundle() {
       stdin: { contents: "export { CourierInboxPopupMenu } from '@trycourier/courier-ui-inbox';", resolveDir: peersDir, loader: 'js' },
       ...BUNDLE_SETTINGS,
     });
-    return Buffer.from(result.outputFiles[0].contents);
+    const code = result.outputFiles[0].contents;
+    mkdirSync(startupDir, { recursive: true });
+    writeFileSync(join(startupDir, 'courier.js'), code);
+    return code.length;
   } catch (error) {
     peersNote = `Courier did not bundle: ${String(error.message ?? error).split('\n')[0]}`;
     console.log(`\n${peersNote}; its startup is skipped.\n`);
     return null;
   }
 }
-const courier = await courierBundle();
+const courierBytes = await courierBundle();
 
 const server = await startServer();
 const browser = await chromium.launch({
@@ -76,18 +106,9 @@ let channelCount = 0;
 const channel = (name) => `bench-${name}-${++channelCount}`;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * Opens a page in a fresh context (empty cache) and waits for its module to be ready.
- * `routes` maps a path to a body served from memory (the peer bundle: bench/server.mjs
- * serves only bench/pages/ and dist/browser/).
- */
-async function openPage(name, routes = {}) {
+/** Opens a page in a fresh context (empty cache) and waits for its module to be ready. */
+async function openPage(name) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  for (const [path, body] of Object.entries(routes)) {
-    await context.route(`${server.origin}${path}`, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', headers: { 'Cache-Control': 'no-store' }, body }),
-    );
-  }
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -214,7 +235,7 @@ async function bigFeed() {
 // bundle, create the bell / popup menu, append it, wait for its first render.
 async function startup(peer) {
   return each(peer ? `startup ${peer}` : 'startup', async () => {
-    const { context, page, errors } = peer ? await openPage(`startup-${peer}`, { '/peer/courier.js': courier }) : await openPage('startup');
+    const { context, page, errors } = await openPage(peer ? `startup-${peer}` : 'startup');
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const metric = async () => {
@@ -262,7 +283,7 @@ function figure(group, name, unit, values, target, peerValues) {
 const results = { burst: await burst(), latencySse: await latency('sse'), latencyWs: await latency('websocket') };
 results.bigFeed = await bigFeed();
 results.startup = await startup();
-if (courier) results.startupCourier = await startup('courier');
+if (courierBytes) results.startupCourier = await startup('courier');
 
 const pick = (list, key) => list.map((r) => r[key]);
 figure('burst', 'settled, from connection open', 'ms', pick(results.burst, 'fromOpen'), { op: '<=', value: 300 });
@@ -331,7 +352,7 @@ if (errors.length) console.log(`\npage errors: ${[...new Set(errors)].join(' | '
 const parse = figures.find((f) => f.name.startsWith('parse + execute'));
 if (parse?.peer) {
   console.log(
-    `\nstartup reference: Courier's inbox (${(courier.length / 1024).toFixed(1)} KiB minified) parse + execute + first render ${fmt(parse.peer.median)} ms median here ` +
+    `\nstartup reference: Courier's inbox (${(courierBytes / 1024).toFixed(1)} KiB minified) parse + execute + first render ${fmt(parse.peer.median)} ms median here ` +
       `(the issue says ~85 ms), ours ${fmt(parse.median)} ms: Courier ÷ ours ${parse.peerRatio.toFixed(2)}×`,
   );
 } else {
@@ -345,7 +366,7 @@ await writeFile(
       date: new Date().toISOString(),
       runs: RUNS,
       runtimeSeconds: Math.round(benchS * 10) / 10,
-      peers: { installed: peersInstalled, note: peersNote, courierBytes: courier?.length ?? null },
+      peers: { installed: peersInstalled, note: peersNote, courierBytes },
       machine: {
         node: process.version,
         chromium: chromiumVersion,

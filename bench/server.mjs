@@ -1,4 +1,4 @@
-// The benchmark's HTTP server: bench/pages/ and dist/browser/ as static files, and the
+// The benchmark's HTTP server: bench/pages/, dist/browser/ and bench/.startup/ as static files, and the
 // real push hub (server/hub.js) for SSE and WebSocket, on 127.0.0.1 at a random port.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -9,6 +9,8 @@ import { createHub } from '../server/hub.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const mounts = [
   { prefix: '/dist/browser/', dir: join(root, 'dist/browser') },
+  // written by bench/run.mjs: the startup bundles, ours (code-split) and Courier's
+  { prefix: '/startup/', dir: join(root, 'bench/.startup') },
   { prefix: '/', dir: join(root, 'bench/pages') },
 ];
 const types = {

@@ -6,7 +6,7 @@
 import { afterPaint } from './common.js';
 
 window.runStartup = async () => {
-  const url = new URL('/peer/courier.js', window.location.href).href;
+  const url = new URL('/startup/courier.js', window.location.href).href;
   const start = performance.now();
   const api = await import(url);
   const imported = performance.now();
