@@ -44,11 +44,12 @@ export const entries = [
   },
   {
     id: 'everything',
-    name: 'everything: `notif-elements/define`, Lit, the virtualizer and every transport included',
+    name: 'everything: `notif-elements/define`, Lit and every transport included',
     contents: "import 'notif-elements/define';",
     count: 'all',
     budget: 22,
-    ceiling: 43.7,
+    // 43.7 -> 36.3: the feed's own row windowing replaced @lit-labs/virtualizer.
+    ceiling: 36.3,
   },
   {
     id: 'everything-no-lit',

@@ -36,7 +36,7 @@ const RENDER_TIMEOUT_MS = 15_000;
 // Only this message is tolerated. Chromium reports "ResizeObserver loop completed with
 // undelivered notifications" as an error event when a ResizeObserver callback changes layout
 // that it observes in the same frame; the observer simply runs again next frame. Storybook's
-// docs blocks and @lit-labs/virtualizer (the feed's list) both observe sizes they affect, so
+// docs blocks and the feed's list (it learns row heights as rows render) both observe sizes they affect, so
 // the message says nothing about our elements, and browsers do not show it to users.
 const BENIGN = [/ResizeObserver loop (completed with undelivered notifications|limit exceeded)/];
 

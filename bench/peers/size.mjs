@@ -51,7 +51,7 @@ const file = (name, external = []) => ({ entryPoints: [join(entriesDir, name)], 
 
 const rows = [
   ['ours-initial', 'notif-elements initial, before the panel opens: bell + toaster + provider (store, SSE), Lit included; entry + static imports', ours('initial'), 'ours'],
-  ['ours-everything', 'notif-elements everything: `notif-elements/define`, Lit, the virtualizer and every transport; all chunks', ours('everything'), 'ours'],
+  ['ours-everything', 'notif-elements everything: `notif-elements/define`, Lit and every transport; all chunks', ours('everything'), 'ours'],
   ['ours-core-sse', 'notif-elements `createNotificationStore` + `sse` (no UI); entry + static imports', ours('core-sse'), 'ours'],
   ['courier', 'Courier `@trycourier/courier-ui-inbox` popup menu (web components)', file('courier.js'), 'inbox', '@trycourier/courier-ui-inbox'],
   ['magicbell', 'MagicBell `@magicbell/react` FloatingInbox + CSS, React external', file('magicbell.jsx', REACT_EXTERNAL), 'inbox', '@magicbell/react'],

@@ -1,4 +1,4 @@
-// The bell alone does not load the feed (and its virtualizer): that code is
+// The bell alone does not load the feed: that code is
 // fetched when the panel is first about to open. This file imports only the
 // bell, in its own page, so nothing else registers the feed.
 import { expect, fixture, html } from '@open-wc/testing';

@@ -265,6 +265,74 @@ describe('notif-feed', () => {
     expect(Number(items(el)[0]?.dataset.id)).to.be.within(20_000, 80_000);
   });
 
+  it('reaches the oldest of 100,000 notifications at the bottom, rows of every height stacked without gaps or overlaps', async function () {
+    this.timeout(20_000);
+    const store = createNotificationStore({ maxItems: 100_000 });
+    const base = now - 100_000 * 60_000;
+    store.add(
+      Array.from({ length: 100_000 }, (_, i) => ({
+        id: i,
+        title: i % 7 ? `Notification ${i}` : `A notification title long enough to wrap onto a second line in a narrow feed ${i}`,
+        body: i % 2 ? `Body ${i}` : undefined,
+        actions: i % 5 ? undefined : [{ id: 'open', label: 'Open' }],
+        createdAt: base + i * 60_000,
+      })),
+    );
+    store.flush();
+    const el = await feed(store);
+    el.style.inlineSize = '320px';
+    const list = el.shadowRoot!.querySelector<HTMLElement>('[part~="list"]')!;
+    const stacked = (): void => {
+      const rows = [...list.querySelectorAll<HTMLElement>('[data-row]')];
+      for (let i = 1; i < rows.length; i++) {
+        const gap = rows[i]!.getBoundingClientRect().top - rows[i - 1]!.getBoundingClientRect().bottom;
+        expect(Math.abs(gap), `gap above row ${rows[i]!.dataset.row}`).to.be.below(1);
+      }
+    };
+    list.scrollTop = list.scrollHeight / 3;
+    await settle(el);
+    await settle(el);
+    stacked();
+    await waitFor(
+      async () => {
+        list.scrollTop = list.scrollHeight;
+        await settle(el);
+        return items(el).some((item) => item.dataset.id === '0');
+      },
+      { message: 'the oldest notification rendered at the bottom' },
+    );
+    stacked();
+    expect(items(el).length).to.be.within(1, 100);
+  });
+
+  it('keeps the rows on screen in place when rows above them turn out taller than estimated', async () => {
+    const store = storeWith(
+      Array.from({ length: 400 }, (_, i) => ({
+        id: i,
+        title: `A title that is long enough to wrap onto two or three lines in a narrow feed, number ${i}`,
+        body: 'A body of two lines, clamped, also long enough to wrap in a narrow feed',
+        createdAt: now - i * 1000,
+      })),
+    );
+    store.flush();
+    const el = await feed(store);
+    el.style.inlineSize = '260px';
+    await settle(el);
+    const list = el.shadowRoot!.querySelector<HTMLElement>('[part~="list"]')!;
+    list.scrollTop = 20_000;
+    await settle(el);
+    await settle(el);
+    const top = (): { id: string | undefined; y: number } => {
+      const listTop = list.getBoundingClientRect().top;
+      const row = items(el).find((item) => item.getBoundingClientRect().bottom > listTop)!;
+      return { id: row.dataset.id, y: row.getBoundingClientRect().top - listTop };
+    };
+    const before = top();
+    await settle(el);
+    await settle(el);
+    expect(top()).to.deep.equal(before);
+  });
+
   it('renders hostile text as text and never links an unsafe URL', async () => {
     const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
     const store = storeWith([

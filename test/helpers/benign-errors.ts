@@ -1,6 +1,6 @@
 // "ResizeObserver loop completed with undelivered notifications" is the browser's
-// report that layout took more than one observer pass (the virtualizer measures
-// rows as they render). It is not an exception and users never see it, but mocha
+// report that layout took more than one observer pass (the feed measures rows
+// as they render). It is not an exception and users never see it, but mocha
 // counts every window error as a failure. Swallow exactly that message, nothing else.
 window.addEventListener(
   'error',

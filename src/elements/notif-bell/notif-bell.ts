@@ -32,7 +32,7 @@ export const defaultBellStrings: BellStrings = {
 const GAP = 8;
 
 /**
- * The feed (and its virtualizer, most of the panel's weight) is fetched when
+ * The feed (most of the panel's weight) is fetched when
  * the panel is about to be needed, not with the bell: a page pays for it only
  * once someone points at, focuses or opens the bell.
  */

@@ -53,6 +53,8 @@ export const feedStyles = css`
     block-size: var(--_feed-height);
     overflow: auto;
     overscroll-behavior: contain;
+    /* The feed keeps the rows on screen in place itself (row heights are learnt as they render). */
+    overflow-anchor: none;
   }
   .day {
     inline-size: 100%;

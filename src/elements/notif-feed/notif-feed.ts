@@ -1,6 +1,5 @@
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { NotificationStore } from '../../core/store.js';
 import type { Notification, NotificationAction } from '../../core/types.js';
 import { ClockController } from '../../controllers/clock-controller.js';
@@ -13,6 +12,7 @@ import { dotIcon } from '../../styles/icons.js';
 import { tokens } from '../../styles/tokens.js';
 import { follow, iconTemplate, relFor, targetFor } from '../shared/content.js';
 import { feedStyles } from './notif-feed.styles.js';
+import { RowHeights } from './row-heights.js';
 
 /** Every visible string of `<notif-feed>`; override any subset through `.strings`. */
 export interface FeedStrings {
@@ -62,6 +62,10 @@ export type RenderItem = (notification: Notification) => TemplateResult;
 
 /** Rows before the end at which the next history page is requested. */
 const LOAD_AHEAD_ROWS = 10;
+/** Rows rendered beyond each edge of the viewport, so a fast scroll or Tab finds them there. */
+const OVERSCAN_ROWS = 4;
+/** The list's height before it has been measured (px). */
+const FIRST_VIEWPORT = 420;
 
 /**
  * The notification list: newest first, grouped by day, with filters, "mark all
@@ -125,6 +129,14 @@ export class NotifFeed extends LitElement {
   #clock = new ClockController(this);
   #rows: Row[] = [];
   #rowsKey: unknown[] = [];
+  #heights = new RowHeights();
+  #scrollTop = 0;
+  #viewport = 0;
+  /** The last row rendered when history was last asked for: ask once per new end reached. */
+  #askedAt = -1;
+  // Rows report their own height when it changes (rendered, wrapped, restyled): no layout is read by hand.
+  #resizes = new ResizeObserver((entries) => this.#onResize(entries));
+  #observed = new Set<Element>();
 
   constructor() {
     super();
@@ -147,8 +159,99 @@ export class NotifFeed extends LitElement {
     warmFormats(languageOf(this));
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resizes.disconnect();
+    this.#observed.clear();
+  }
+
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    this.#rows = this.#computeRows();
+    const rows = this.#computeRows();
+    if (rows !== this.#rows) {
+      this.#rows = rows;
+      this.#heights.setRows(
+        rows.map((row) => row.key),
+        rows.map((row) => row.kind),
+      );
+    }
+  }
+
+  protected override updated(): void {
+    const list = this.#list;
+    if (list) {
+      // The spacers stand in for the rows not rendered; set through CSSOM, which a strict CSP allows.
+      const [first, last] = this.#window();
+      const [above, below] = list.querySelectorAll<HTMLElement>('.spacer');
+      if (above) above.style.blockSize = `${this.#heights.offsetOf(first)}px`;
+      if (below) below.style.blockSize = `${this.#heights.total - this.#heights.offsetOf(last + 1)}px`;
+      if (list.scrollTop !== this.#scrollTop) {
+        list.scrollTop = this.#scrollTop;
+        this.#scrollTop = list.scrollTop; // the browser clamps it to the list
+      }
+      if (last >= this.#rows.length - LOAD_AHEAD_ROWS && last !== this.#askedAt) {
+        this.#askedAt = last;
+        void this.#store.store?.loadMore();
+      }
+    }
+    this.#observe(list);
+  }
+
+  get #list(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('[part~="list"]');
+  }
+
+  /** The rows to render: those in view and OVERSCAN_ROWS beyond each edge. */
+  #window(): [number, number] {
+    if (!this.#rows.length) return [0, -1];
+    const viewport = this.#viewport || FIRST_VIEWPORT;
+    const first = Math.max(0, this.#heights.indexAt(this.#scrollTop) - OVERSCAN_ROWS);
+    const last = Math.min(this.#rows.length - 1, this.#heights.indexAt(this.#scrollTop + viewport) + OVERSCAN_ROWS);
+    return [first, last];
+  }
+
+  #observe(list: HTMLElement | null): void {
+    for (const element of this.#observed) {
+      if (element.isConnected) continue;
+      this.#resizes.unobserve(element);
+      this.#observed.delete(element);
+    }
+    if (!list) return;
+    for (const element of [list, ...list.querySelectorAll('[data-row]')]) {
+      if (this.#observed.has(element)) continue;
+      this.#resizes.observe(element);
+      this.#observed.add(element);
+    }
+  }
+
+  #onResize(entries: ResizeObserverEntry[]): void {
+    const list = this.#list;
+    if (!list) return;
+    // What is at the top of the viewport stays there while rows above it get their real heights.
+    const anchorRow = this.#heights.indexAt(this.#scrollTop);
+    const anchor = this.#heights.offsetOf(anchorRow);
+    let changed = false;
+    for (const entry of entries) {
+      const element = entry.target as HTMLElement;
+      if (element === list) {
+        changed = this.#viewport !== entry.contentRect.height || changed;
+        this.#viewport = entry.contentRect.height;
+        continue;
+      }
+      const index = Number(element.dataset.row);
+      const height = entry.borderBoxSize[0]?.blockSize ?? element.offsetHeight;
+      if (element.isConnected && this.#rows[index]?.key === element.dataset.key) {
+        changed = this.#heights.measure(index, height) || changed;
+      }
+    }
+    if (!changed) return;
+    this.#heights.update();
+    this.#scrollTop = Math.max(0, this.#scrollTop + this.#heights.offsetOf(anchorRow) - anchor);
+    this.requestUpdate();
+  }
+
+  #onScroll(event: Event): void {
+    this.#scrollTop = (event.currentTarget as HTMLElement).scrollTop;
+    this.requestUpdate();
   }
 
   get #text(): FeedStrings {
@@ -196,13 +299,17 @@ export class NotifFeed extends LitElement {
     const row = this.#rows[index];
     if (row?.kind !== 'item') return;
     this._active = row.notification.id;
-    const list = this.renderRoot.querySelector<HTMLElement & VirtualizerHostElement>('[part~="list"]');
-    list?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
+    // Scrolled only as far as needed to show the whole row, as scrollIntoView({ block: 'nearest' }) would.
+    const top = this.#heights.offsetOf(index);
+    const bottom = this.#heights.offsetOf(index + 1);
+    const viewport = this.#viewport || FIRST_VIEWPORT;
+    if (top < this.#scrollTop) this.#scrollTop = top;
+    else if (bottom > this.#scrollTop + viewport) this.#scrollTop = bottom - viewport;
+    this.requestUpdate();
     await this.updateComplete;
     const find = (): HTMLElement | null => this.renderRoot.querySelector<HTMLElement>(`[part~="item"][data-row="${index}"]`);
-    // A row scrolled in from far away exists only once the virtualizer has laid it out.
     for (let frame = 0; !find() && frame < 10; frame++) await new Promise(requestAnimationFrame);
-    find()?.focus();
+    find()?.focus({ preventScroll: true });
   }
 
   #activate(notification: Notification, action?: NotificationAction): boolean {
@@ -250,11 +357,6 @@ export class NotifFeed extends LitElement {
     }
   }
 
-  #onVisibilityChanged(event: Event & { last?: number }): void {
-    const last = event.last ?? 0;
-    if (last >= this.#rows.length - LOAD_AHEAD_ROWS) void this.#store.store?.loadMore();
-  }
-
   #markAllRead(): void {
     const store = this.#store.store;
     const unread = store?.$items.get().filter((n) => !n.read) ?? [];
@@ -296,7 +398,9 @@ export class NotifFeed extends LitElement {
 
   #renderRow(row: Row, index: number): TemplateResult {
     if (row.kind === 'day') {
-      return html`<div role="listitem" class="day"><span role="heading" aria-level="3">${row.label}</span></div>`;
+      return html`<div role="listitem" class="day" data-row=${index} data-key=${row.key}>
+        <span role="heading" aria-level="3">${row.label}</span>
+      </div>`;
     }
     const n = row.notification;
     const active = this._active ?? this.#rows.find((r) => r.kind === 'item')?.key;
@@ -307,6 +411,7 @@ export class NotifFeed extends LitElement {
       data-id=${n.id}
       data-read=${String(n.read)}
       data-row=${index}
+      data-key=${row.key}
       data-priority=${n.priority ?? 'normal'}
       @click=${(e: MouseEvent) => this.#onItemClick(e, n)}
       @keydown=${this.#onKeyDown}
@@ -339,6 +444,20 @@ export class NotifFeed extends LitElement {
     </div>`;
   }
 
+  // Only the rows in view are in the DOM; two spacers hold the place of the rest.
+  #renderList(label: string): TemplateResult {
+    const [first, last] = this.#window();
+    return html`<div part="list" role="list" aria-label=${label} @scroll=${this.#onScroll}>
+      <div class="spacer" aria-hidden="true"></div>
+      ${repeat(
+        this.#rows.slice(first, last + 1),
+        (row) => row.key,
+        (row, i) => this.#renderRow(row, first + i),
+      )}
+      <div class="spacer" aria-hidden="true"></div>
+    </div>`;
+  }
+
   protected override render(): unknown {
     const text = this.#text;
     const store = this.#store.store;
@@ -366,22 +485,7 @@ export class NotifFeed extends LitElement {
       ${connecting
         ? html`<div class="state" role="status">${text.loading}</div>`
         : this.#rows.length
-          ? html`<div
-              part="list"
-              role="list"
-              aria-label=${text.list}
-              @visibilityChanged=${this.#onVisibilityChanged}
-            >
-              ${virtualize<Row>({
-                items: this.#rows,
-                // The virtualizer may ask for a key past the end while the list shrinks.
-                keyFunction: (row) => (row as Row | undefined)?.key,
-                renderItem: (row: Row, index: number) => this.#renderRow(row, index),
-                scroller: true,
-                // Given statically: the default layout is a dynamic import, a round trip before the first row.
-                layout: flow(),
-              })}
-            </div>`
+          ? this.#renderList(text.list)
           : html`<div part="empty"><slot name="empty">${this.filter === 'all' ? text.empty : text.emptyFiltered}</slot></div>`}
       ${this.#renderFooter()}
     `;

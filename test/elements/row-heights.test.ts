@@ -1,0 +1,49 @@
+import { expect } from '@open-wc/testing';
+import { RowHeights, type RowKind } from '../../src/elements/notif-feed/row-heights.js';
+
+const layout = (kinds: RowKind[]): RowHeights => {
+  const heights = new RowHeights();
+  heights.setRows(
+    kinds.map((_, i) => `r${i}`),
+    kinds,
+  );
+  return heights;
+};
+
+describe('RowHeights', () => {
+  it('estimates unmeasured rows from the measured mean of their kind', () => {
+    const heights = layout(['day', 'item', 'item', 'item', 'day', 'item']);
+    heights.measure(0, 30);
+    heights.measure(1, 100);
+    heights.measure(2, 60);
+    heights.update();
+    // items 3 and 5 take the item mean (80), day 4 the day mean (30)
+    expect([0, 1, 2, 3, 4, 5, 6].map((i) => heights.offsetOf(i))).to.deep.equal([0, 30, 130, 190, 270, 300, 380]);
+    expect(heights.total).to.equal(380);
+  });
+
+  it('finds the row at any offset, clamped to the list', () => {
+    const heights = layout(['item', 'item', 'item']);
+    [50, 70, 90].forEach((h, i) => heights.measure(i, h));
+    heights.update();
+    expect([-5, 0, 49, 50, 119, 120, 209, 210, 10_000].map((y) => heights.indexAt(y))).to.deep.equal([0, 0, 0, 1, 1, 2, 2, 2, 2]);
+  });
+
+  it('keeps heights by key when the rows shift (a new notification on top)', () => {
+    const heights = new RowHeights();
+    heights.setRows(['a', 'b'], ['item', 'item']);
+    heights.measure(0, 40);
+    heights.measure(1, 120);
+    heights.setRows(['new', 'a', 'b'], ['item', 'item', 'item']);
+    // 'new' is estimated at the mean (80); a and b keep what was measured
+    expect([1, 2, 3].map((i) => heights.offsetOf(i))).to.deep.equal([80, 120, 240]);
+  });
+
+  it('reports only real changes, so an unchanged row costs no re-layout', () => {
+    const heights = layout(['item']);
+    expect(heights.measure(0, 64)).to.equal(true);
+    expect(heights.measure(0, 64)).to.equal(false);
+    expect(heights.measure(0, 70)).to.equal(true);
+    expect(heights.measure(5, 70)).to.equal(false);
+  });
+});
