@@ -13,3 +13,17 @@ export const afterPaint = () =>
       channel.port2.postMessage(0);
     }),
   );
+
+/**
+ * When the last script file of a bundle (its entry and every chunk it imports, all under
+ * `dir`) finished downloading, and their bytes: a code-split bundle fetches chunks after
+ * parsing its entry, so "after fetch" starts when the last one is in.
+ */
+export function bundleFetched(dir, fallback) {
+  const files = performance.getEntriesByType('resource').filter((entry) => entry.name.startsWith(dir));
+  return {
+    fetched: files.length ? Math.max(...files.map((entry) => entry.responseEnd)) : fallback,
+    files: files.length,
+    bytes: files.reduce((sum, entry) => sum + entry.encodedBodySize, 0),
+  };
+}

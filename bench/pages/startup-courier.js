@@ -3,7 +3,7 @@
 // bundled by bench/run.mjs from bench/peers with esbuild, minified). Measured like startup.js:
 // the page does not load the bundle until runStartup() imports it. No user is signed in, so
 // nothing goes to the network; Courier's elements render synchronously when connected.
-import { afterPaint } from './common.js';
+import { afterPaint, bundleFetched } from './common.js';
 
 window.runStartup = async () => {
   const url = new URL('/startup/courier.js', window.location.href).href;
@@ -16,8 +16,7 @@ window.runStartup = async () => {
   const rendered = performance.now();
   await afterPaint();
   const painted = performance.now();
-  const resource = performance.getEntriesByName(url)[0];
-  const fetched = resource ? resource.responseEnd : imported;
+  const { fetched, files, bytes } = bundleFetched(new URL('/startup/', window.location.href).href, imported);
   const root = menu.shadowRoot ?? menu;
   return {
     total: rendered - start,
@@ -28,7 +27,8 @@ window.runStartup = async () => {
     painted: painted - start,
     rendered: root.querySelector('button, courier-unread-count-badge, courier-icon-button') !== null,
     elements: root.querySelectorAll('*').length,
-    transferSize: resource?.encodedBodySize ?? null,
+    files,
+    transferSize: bytes,
   };
 };
 window.benchReady = true;

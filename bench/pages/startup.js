@@ -1,7 +1,7 @@
 /* global window, document */
 // startup: a store and the bell, bundled from the built package by bench/run.mjs (code-split:
 // the feed panel is a lazy chunk), not loaded by this page until runStartup() imports it.
-import { afterPaint } from './common.js';
+import { afterPaint, bundleFetched } from './common.js';
 
 window.runStartup = async () => {
   const url = new URL('/startup/ours/ours.js', window.location.href).href;
@@ -16,8 +16,7 @@ window.runStartup = async () => {
   const rendered = performance.now();
   await afterPaint();
   const painted = performance.now();
-  const resource = performance.getEntriesByName(url)[0];
-  const fetched = resource ? resource.responseEnd : imported;
+  const { fetched, files, bytes } = bundleFetched(new URL('/startup/ours/', window.location.href).href, imported);
   return {
     total: rendered - start,
     fetch: fetched - start,
@@ -26,7 +25,8 @@ window.runStartup = async () => {
     renderMs: rendered - imported,
     painted: painted - start,
     rendered: bell.shadowRoot?.querySelector('[part~="button"]') !== null,
-    transferSize: resource?.encodedBodySize ?? null,
+    files,
+    transferSize: bytes,
   };
 };
 window.benchReady = true;
