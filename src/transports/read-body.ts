@@ -32,10 +32,12 @@ export async function readText(
     return;
   }
   signal.addEventListener('abort', cancel, { once: true });
-  let since = 0;
+  // When this stretch of work began. Not reset by a read that data already buffered
+  // answers in a microtask: without a yield, hundreds of chunks would run as one long task.
+  let since = performance.now();
   const deliver = async (text: string): Promise<void> => {
     for (let start = 0; start < text.length && !signal.aborted; start += SLICE_CHARS) {
-      if (start > 0 && performance.now() - since > BUDGET_MS) {
+      if (performance.now() - since > BUDGET_MS) {
         await yieldToPage();
         since = performance.now();
         if (signal.aborted) return;
@@ -46,8 +48,10 @@ export async function readText(
   };
   try {
     for (;;) {
+      const asked = performance.now();
       const { done, value } = await reader.read();
-      since = performance.now();
+      // A read that had to wait for the network let the page run meanwhile: a new stretch.
+      if (performance.now() - asked > 1) since = performance.now();
       if (signal.aborted) return;
       if (done) {
         const rest = decoder.decode();
