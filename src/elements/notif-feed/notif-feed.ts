@@ -131,6 +131,8 @@ export class NotifFeed extends LitElement {
   #rowsKey: unknown[] = [];
   #heights = new RowHeights();
   #scrollTop = 0;
+  /** `#scrollTop` was changed by the feed (not by scrolling) and must be written to the list. */
+  #scrollMoved = false;
   #viewport = 0;
   /** The last row rendered when history was last asked for: ask once per new end reached. */
   #askedAt = -1;
@@ -184,7 +186,9 @@ export class NotifFeed extends LitElement {
       const [above, below] = list.querySelectorAll<HTMLElement>('.spacer');
       if (above) above.style.blockSize = `${this.#heights.offsetOf(first)}px`;
       if (below) below.style.blockSize = `${this.#heights.total - this.#heights.offsetOf(last + 1)}px`;
-      if (list.scrollTop !== this.#scrollTop) {
+      // Written only when the feed moved it (reading scrollTop would force a layout every update).
+      if (this.#scrollMoved) {
+        this.#scrollMoved = false;
         list.scrollTop = this.#scrollTop;
         this.#scrollTop = list.scrollTop; // the browser clamps it to the list
       }
@@ -245,7 +249,11 @@ export class NotifFeed extends LitElement {
     }
     if (!changed) return;
     this.#heights.update();
-    this.#scrollTop = Math.max(0, this.#scrollTop + this.#heights.offsetOf(anchorRow) - anchor);
+    const shift = this.#heights.offsetOf(anchorRow) - anchor;
+    if (shift) {
+      this.#scrollTop = Math.max(0, this.#scrollTop + shift);
+      this.#scrollMoved = true;
+    }
     this.requestUpdate();
   }
 
@@ -305,6 +313,7 @@ export class NotifFeed extends LitElement {
     const viewport = this.#viewport || FIRST_VIEWPORT;
     if (top < this.#scrollTop) this.#scrollTop = top;
     else if (bottom > this.#scrollTop + viewport) this.#scrollTop = bottom - viewport;
+    this.#scrollMoved = true;
     this.requestUpdate();
     await this.updateComplete;
     const find = (): HTMLElement | null => this.renderRoot.querySelector<HTMLElement>(`[part~="item"][data-row="${index}"]`);
