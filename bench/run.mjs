@@ -310,8 +310,10 @@ figure('big feed', 'rows in the DOM (max while scrolling)', '', pick(results.big
 figure('big feed', 'scroll frame p50', 'ms', pick(results.bigFeed, 'frameP50'));
 figure('big feed', 'scroll frame p95', 'ms', pick(results.bigFeed, 'frameP95'));
 figure('big feed', 'scroll frame max', 'ms', pick(results.bigFeed, 'frameMax'));
-figure('big feed', 'frames > 16.7 ms', '', pick(results.bigFeed, 'over16'), { op: '<=', value: 0 });
-figure('big feed', 'frames > 25 ms (missed a vsync)', '', pick(results.bigFeed, 'missed'));
+// rAF timestamps sit on vsync ± ~0.1 ms, so a 16.8 ms delta is a frame on time; a dropped
+// frame shows as ~33 ms. The target is on dropped frames; the raw count stays for reference.
+figure('big feed', 'dropped frames (delta > 25 ms: a vsync missed)', '', pick(results.bigFeed, 'missed'), { op: '<=', value: 0 });
+figure('big feed', 'frame deltas > 16.7 ms (vsync jitter included)', '', pick(results.bigFeed, 'over16'));
 figure('big feed', 'JS heap after GC, 100,000 loaded', 'MB', pick(results.bigFeed, 'heapMB'), { op: '<=', value: 60 });
 figure('big feed', 'JS heap after GC, before add', 'MB', pick(results.bigFeed, 'heapBeforeMB'));
 const peerStartup = (key) => (results.startupCourier ? pick(results.startupCourier, key) : undefined);
