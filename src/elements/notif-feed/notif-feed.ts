@@ -131,6 +131,8 @@ export class NotifFeed extends LitElement {
   #rowsKey: unknown[] = [];
   #heights = new RowHeights();
   #scrollTop = 0;
+  /** The rows in the DOM: first and last index. */
+  #rendered: [number, number] = [0, -1];
   /** `#scrollTop` was changed by the feed (not by scrolling) and must be written to the list. */
   #scrollMoved = false;
   #viewport = 0;
@@ -181,23 +183,29 @@ export class NotifFeed extends LitElement {
   protected override updated(): void {
     const list = this.#list;
     if (list) {
-      // The spacers stand in for the rows not rendered; set through CSSOM, which a strict CSP allows.
-      const [first, last] = this.#window();
-      const [above, below] = list.querySelectorAll<HTMLElement>('.spacer');
-      if (above) above.style.blockSize = `${this.#heights.offsetOf(first)}px`;
-      if (below) below.style.blockSize = `${this.#heights.total - this.#heights.offsetOf(last + 1)}px`;
-      // Written only when the feed moved it (reading scrollTop would force a layout every update).
-      if (this.#scrollMoved) {
-        this.#scrollMoved = false;
-        list.scrollTop = this.#scrollTop;
-        this.#scrollTop = list.scrollTop; // the browser clamps it to the list
-      }
+      this.#place(list);
+      const last = this.#rendered[1];
       if (last >= this.#rows.length - LOAD_AHEAD_ROWS && last !== this.#askedAt) {
         this.#askedAt = last;
         void this.#store.store?.loadMore();
       }
     }
     this.#observe(list);
+  }
+
+  /** Sizes the spacers around the rendered rows, and scrolls where the feed moved to. */
+  #place(list: HTMLElement): void {
+    // Set through CSSOM, which a strict CSP allows (a style attribute it would not).
+    const [first, last] = this.#rendered;
+    const [above, below] = list.querySelectorAll<HTMLElement>('.spacer');
+    if (above) above.style.blockSize = `${this.#heights.offsetOf(first)}px`;
+    if (below) below.style.blockSize = `${this.#heights.total - this.#heights.offsetOf(last + 1)}px`;
+    // Written only when the feed moved it (reading scrollTop would force a layout every update).
+    if (this.#scrollMoved) {
+      this.#scrollMoved = false;
+      list.scrollTop = this.#scrollTop;
+      this.#scrollTop = list.scrollTop; // the browser clamps it to the list
+    }
   }
 
   get #list(): HTMLElement | null {
@@ -254,7 +262,10 @@ export class NotifFeed extends LitElement {
       this.#scrollTop = Math.max(0, this.#scrollTop + shift);
       this.#scrollMoved = true;
     }
-    this.requestUpdate();
+    // Usually the same rows stay in view and only the spacers change: no re-render for that.
+    const [first, last] = this.#window();
+    if (first === this.#rendered[0] && last === this.#rendered[1]) this.#place(list);
+    else this.requestUpdate();
   }
 
   #onScroll(event: Event): void {
@@ -456,6 +467,7 @@ export class NotifFeed extends LitElement {
   // Only the rows in view are in the DOM; two spacers hold the place of the rest.
   #renderList(label: string): TemplateResult {
     const [first, last] = this.#window();
+    this.#rendered = [first, last];
     return html`<div part="list" role="list" aria-label=${label} @scroll=${this.#onScroll}>
       <div class="spacer" aria-hidden="true"></div>
       ${repeat(
