@@ -303,6 +303,12 @@ describe('notif-feed', () => {
     );
     stacked();
     expect(items(el).length).to.be.within(1, 100);
+    // Only a window of rows exists: each says where it sits, so a screen reader can say "n of N".
+    const rows = [...list.querySelectorAll<HTMLElement>('[role="listitem"]')];
+    const setSize = Number(rows[0]!.getAttribute('aria-setsize'));
+    expect(setSize).to.be.greaterThan(100_000); // the items and their day headings
+    expect(Number(rows.at(-1)!.getAttribute('aria-posinset'))).to.equal(setSize);
+    rows.forEach((row, i) => expect(Number(row.getAttribute('aria-posinset'))).to.equal(Number(rows[0]!.getAttribute('aria-posinset')) + i));
   });
 
   it('keeps the rows on screen in place when rows above them turn out taller than estimated', async () => {

@@ -418,7 +418,14 @@ export class NotifFeed extends LitElement {
 
   #renderRow(row: Row, index: number): TemplateResult {
     if (row.kind === 'day') {
-      return html`<div role="listitem" class="day" data-row=${index} data-key=${row.key}>
+      return html`<div
+        role="listitem"
+        class="day"
+        aria-posinset=${index + 1}
+        aria-setsize=${this.#rows.length}
+        data-row=${index}
+        data-key=${row.key}
+      >
         <span role="heading" aria-level="3">${row.label}</span>
       </div>`;
     }
@@ -427,6 +434,8 @@ export class NotifFeed extends LitElement {
     return html`<div
       role="listitem"
       part="item"
+      aria-posinset=${index + 1}
+      aria-setsize=${this.#rows.length}
       tabindex=${n.id === active ? 0 : -1}
       data-id=${n.id}
       data-read=${String(n.read)}
