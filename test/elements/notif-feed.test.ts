@@ -308,7 +308,8 @@ describe('notif-feed', () => {
     const setSize = Number(rows[0]!.getAttribute('aria-setsize'));
     expect(setSize).to.be.greaterThan(100_000); // the items and their day headings
     expect(Number(rows.at(-1)!.getAttribute('aria-posinset'))).to.equal(setSize);
-    rows.forEach((row, i) => expect(Number(row.getAttribute('aria-posinset'))).to.equal(Number(rows[0]!.getAttribute('aria-posinset')) + i));
+    const first = Number(rows[0]!.getAttribute('aria-posinset'));
+    expect(rows.map((row) => Number(row.getAttribute('aria-posinset')))).to.deep.equal(rows.map((_, i) => first + i));
   });
 
   it('keeps the rows on screen in place when rows above them turn out taller than estimated', async () => {
