@@ -412,6 +412,7 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
   function flush(): void {
     cancelFlush?.();
     cancelFlush = undefined;
+    publishDue = false;
     while (pendingAdds.length) decodeAdded(pendingAdds.shift());
     const batches = queue;
     queue = [];
@@ -422,6 +423,8 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
   // The scheduled flush works in slices: past SLICE_MS it publishes (at most once per
   // burst gap) and goes on in the next task, so no task runs long while 100,000 arrive.
   let flushStartedAt = 0;
+  /** A large publish waits for a task of its own: it re-renders every view, staging is enough for one task. */
+  let publishDue = false;
   function flushSlice(): void {
     flushStartedAt = performance.now();
     continueFlush();
@@ -429,20 +432,24 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
 
   function continueFlush(): void {
     cancelFlush = undefined;
+    const more = (): boolean => queue.length > 0 || pendingAdds.length > 0;
+    if (publishDue) {
+      publishDue = false;
+      publish();
+      if (more()) schedule();
+      return;
+    }
     const deadline = performance.now() + SLICE_MS;
     while (pendingAdds.length && performance.now() < deadline) decodeAdded(pendingAdds.shift());
     let taken = 0;
     while (taken < queue.length && performance.now() < deadline) stage(queue[taken++] as Batch);
     queue = taken === queue.length ? [] : queue.slice(taken);
-    if (!queue.length && !pendingAdds.length) {
+    if (!more() && staged.length < BURST_COMMANDS) {
       publish();
       return;
     }
-    // Staging outruns decoding, so this rarely repeats; when it does, what is staged still shows.
-    if (performance.now() - flushStartedAt >= BURST_GAP_MS) {
-      publish();
-      flushStartedAt = performance.now();
-    }
+    // Staging outruns decoding, so a flush rarely runs this long; when it does, what is staged still shows.
+    if (!more() || performance.now() - flushStartedAt >= BURST_GAP_MS) publishDue = true;
     cancelFlush = nextTask(continueFlush);
   }
 
