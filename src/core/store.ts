@@ -127,7 +127,7 @@ const BURST_GAP_MS = 100;
 /** Work a scheduled flush does before yielding to the page. */
 const SLICE_MS = 8;
 /** `add()` applies this many items of an array at once (enough to fill any screen); the rest follow in slices. */
-const ADD_SLICE = 500;
+const ADD_SLICE = 100;
 
 /** Ids remembered after their notification left the store, so a replay cannot resurrect it. */
 const RECENT_IDS = 5000;
@@ -589,10 +589,12 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
         return;
       }
       if (!options.parse && Array.isArray(input) && input.length > ADD_SLICE) {
-        // The first slice is applied now; the rest in later tasks (a copy: callers reuse arrays).
+        // The first slice is applied now; the rest in later tasks (a copy: callers reuse arrays),
+        // after the burst gap, so the frame that shows the first slice is not kept waiting.
         decodeAdded(input.slice(0, ADD_SLICE));
         flush();
         for (let i = ADD_SLICE; i < input.length; i += ADD_SLICE) pendingAdds.push(input.slice(i, i + ADD_SLICE));
+        burstUntil = performance.now() + BURST_GAP_MS;
         schedule();
         return;
       }
