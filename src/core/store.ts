@@ -117,10 +117,10 @@ interface PersistedState {
 }
 
 /**
- * A flush that applied this many notifications or more was a burst: re-sorting,
- * publishing and re-rendering every frame would then cost more than reading what
- * follows, so the next flush waits BURST_GAP_MS. One-at-a-time traffic (toasts)
- * never reaches it and still lands on the next frame.
+ * A publish of this many notifications or more was a burst: re-sorting, publishing
+ * and re-rendering every frame would then cost more than reading what follows, so
+ * the next flush waits BURST_GAP_MS, and the publish itself gets a task of its own.
+ * One-at-a-time traffic (toasts) never reaches it and still lands on the next frame.
  */
 const BURST_COMMANDS = 256;
 const BURST_GAP_MS = 100;
@@ -420,8 +420,8 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     publish();
   }
 
-  // The scheduled flush works in slices: past SLICE_MS it publishes (at most once per
-  // burst gap) and goes on in the next task, so no task runs long while 100,000 arrive.
+  // The scheduled flush works in slices: past SLICE_MS it goes on in the next task
+  // (publishing at most once per burst gap), so no task runs long while 100,000 arrive.
   let flushStartedAt = 0;
   /** A large publish waits for a task of its own: it re-renders every view, staging is enough for one task. */
   let publishDue = false;
