@@ -340,6 +340,29 @@ describe('notif-feed', () => {
     expect(top()).to.deep.equal(before);
   });
 
+  it('keeps measuring rows after being moved to another place in the page', async () => {
+    const title = (i: number): string => `A notification whose title wraps in a narrow feed, number ${i}`;
+    const store = storeWith(Array.from({ length: 50 }, (_, i) => ({ id: i, title: title(i), createdAt: now - i * 1000 })));
+    const el = await feed(store);
+    el.style.inlineSize = '900px'; // one line each
+    await settle(el);
+    const elsewhere = document.createElement('div');
+    document.body.append(elsewhere);
+    elsewhere.append(el); // disconnected, then connected again
+    await settle(el);
+    el.style.inlineSize = '200px'; // titles wrap: every row grows
+    const list = el.shadowRoot!.querySelector<HTMLElement>('[part~="list"]')!;
+    // The spacer below stands for the rows not rendered, estimated from the measured ones:
+    // the list is as tall as 50 rows of the new height only if the grown rows were measured.
+    const measured = async (): Promise<boolean> => {
+      await settle(el);
+      const row = items(el)[0]!.getBoundingClientRect().height;
+      return list.scrollHeight > 0.9 * 50 * row;
+    };
+    await waitFor(measured, { message: 'rows measured after the move' });
+    elsewhere.remove();
+  });
+
   it('renders hostile text as text and never links an unsafe URL', async () => {
     const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
     const store = storeWith([
