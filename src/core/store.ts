@@ -126,8 +126,12 @@ const BURST_COMMANDS = 256;
 const BURST_GAP_MS = 100;
 /** Work a scheduled flush does before yielding to the page. */
 const SLICE_MS = 8;
-/** `add()` applies this many items of an array at once (enough to fill any screen); the rest follow in slices. */
-const ADD_SLICE = 100;
+/** `add()` applies an array of up to this many at once, like any message. */
+const ADD_AT_ONCE = 1000;
+/** Of a larger array, this many are applied at once (enough to fill any screen)... */
+const ADD_FIRST = 100;
+/** ...and the rest in slices of this many, in the tasks that follow. */
+const ADD_SLICE = 250;
 
 /** Ids remembered after their notification left the store, so a replay cannot resurrect it. */
 const RECENT_IDS = 5000;
@@ -588,12 +592,12 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
         pendingAdds.push(input);
         return;
       }
-      if (!options.parse && Array.isArray(input) && input.length > ADD_SLICE) {
+      if (!options.parse && Array.isArray(input) && input.length > ADD_AT_ONCE) {
         // The first slice is applied now; the rest in later tasks (a copy: callers reuse arrays),
         // after the burst gap, so the frame that shows the first slice is not kept waiting.
-        decodeAdded(input.slice(0, ADD_SLICE));
+        decodeAdded(input.slice(0, ADD_FIRST));
         flush();
-        for (let i = ADD_SLICE; i < input.length; i += ADD_SLICE) pendingAdds.push(input.slice(i, i + ADD_SLICE));
+        for (let i = ADD_FIRST; i < input.length; i += ADD_SLICE) pendingAdds.push(input.slice(i, i + ADD_SLICE));
         burstUntil = performance.now() + BURST_GAP_MS;
         schedule();
         return;

@@ -301,6 +301,12 @@ describe('createNotificationStore', () => {
     expect(all.at(-1)).to.equal('1');
   });
 
+  it('add() of up to 1,000 applies all of it at once', () => {
+    const store = createNotificationStore({ maxItems: 2000 });
+    store.add(Array.from({ length: 1000 }, (_, i) => note(i)));
+    expect(store.$items.get()).to.have.length(1000);
+  });
+
   it('flush() applies the rest of a large add() at once', () => {
     const store = createNotificationStore({ maxItems: 10_000 });
     const announced: string[] = [];
