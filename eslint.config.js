@@ -29,7 +29,7 @@ export default tseslint.config(
   },
   {
     // Node-side TypeScript (the dev server and its demo plugin) is typed by its own tsconfig.
-    files: ['vite.config.ts', 'demo/demo-server.ts', 'demo/samples.ts'],
+    files: ['vite.config.ts', 'demo/demo-server.ts', 'demo/samples.ts', 'build/**/*.ts'],
     languageOptions: {
       parserOptions: { projectService: false, project: './tsconfig.node.json', tsconfigRootDir: import.meta.dirname },
     },

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
+import { minifyTemplateLiterals } from './build/minify-template-literals.js';
 import { demoServer } from './demo/demo-server.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -20,6 +21,7 @@ function defineEntries(): Record<string, string> {
 const dependencies = /^(lit|@lit\/|@lit-labs\/|nanostores|@nanostores\/)/;
 
 const library: UserConfig = {
+  plugins: [minifyTemplateLiterals()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -40,6 +42,7 @@ const library: UserConfig = {
 
 // Everything inside, Lit included; nanostores reads process.env.NODE_ENV, which a browser lacks.
 const browser: UserConfig = {
+  plugins: [minifyTemplateLiterals()],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     outDir: 'dist/browser',
