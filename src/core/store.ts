@@ -201,7 +201,11 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
   const $preferences = computed([$topics, $choices], (topics, choices) =>
     resolvePreferences(topics, sanitizeChoices(choices)),
   );
-  const $unreadCount = computed($items, (items) => items.reduce((n, item) => (item.read ? n : n + 1), 0));
+  // publishItems() counts as it builds: a burst adds to the count instead of recounting 10,000.
+  let counted: { items: Notification[]; unread: number } = { items: [], unread: 0 };
+  const $unreadCount = computed($items, (items) =>
+    items === counted.items ? counted.unread : items.reduce((n, item) => (item.read ? n : n + 1), 0),
+  );
 
   const errors = createEmitter<[NotifError]>((error) => console.error('notif-elements: an error listener threw', error));
   const report = (error: NotifError): void => {
@@ -258,20 +262,32 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     $state.set({ read: [...readIds], archived: [...archivedIds] });
   }
 
-  function publishItems(): void {
+  /**
+   * Sets $items from `sorted` (all of it), or, given `newer`, from those on top of the
+   * $items already published: then only they are filtered and counted, and the rest is
+   * joined on natively. A burst of 10,000 is published three times; each full pass was
+   * a JS loop over every item in the task that also re-renders the views.
+   */
+  function publishItems(newer?: Entry[]): void {
     const preferences = $preferences.get();
     const items: Notification[] = [];
-    for (const entry of sorted) {
+    let unread = 0;
+    for (const entry of newer ?? sorted) {
       const notification = entry.notification;
-      if (!notification.archived && allows(preferences, notification, 'feed')) items.push(notification);
+      if (!notification.archived && allows(preferences, notification, 'feed')) {
+        items.push(notification);
+        if (!notification.read) unread++;
+      }
     }
-    $items.set(items);
+    counted = newer ? { items: items.concat(counted.items), unread: unread + counted.unread } : { items, unread };
+    $items.set(counted.items);
   }
 
   // Over the cap: archived go first, then read, then unread, oldest first within each.
-  function evict(): void {
+  /** Returns whether any entry was dropped. */
+  function evict(): boolean {
     let excess = sorted.length - maxItems;
-    if (excess <= 0) return;
+    if (excess <= 0) return false;
     const doomed = new Set<Entry>();
     const passes: ((n: Notification) => boolean)[] = [(n) => n.archived, (n) => n.read, () => true];
     for (const pass of passes) {
@@ -288,6 +304,7 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
       remember(entry.notification.id);
     }
     sorted = sorted.filter((entry) => !doomed.has(entry));
+    return true;
   }
 
   // Staging applies commands to `entries`; publishing merges what was staged into
@@ -297,12 +314,15 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
   let stagedSilent: boolean[] = [];
   let stagedRemoval = false;
   let stagedChange = false;
+  let stagedReorder = false;
 
   function upsert(incoming: Notification, batch: Batch): void {
     const existing = entries.get(incoming.id);
     if (existing) {
       // A repeat is an update: the server's fields win, local read/archive state is kept.
       const previous = existing.notification;
+      // A new time moves it: kept where it was, it would break the newest-first order.
+      if (incoming.createdAt !== previous.createdAt) stagedReorder = true;
       existing.notification = {
         ...incoming,
         read: previous.read || incoming.read,
@@ -368,14 +388,23 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     staged = [];
     stagedSilent = [];
     stagedRemoval = false;
+    const changed = stagedChange;
     stagedChange = false;
+    if (stagedReorder) {
+      stagedReorder = false;
+      sorted.sort(newestFirst);
+    }
     if (added.length >= BURST_COMMANDS) burstUntil = performance.now() + BURST_GAP_MS;
     const alive = (entry: Entry): boolean => entries.get(entry.notification.id) === entry;
     if (removed) sorted = sorted.filter(alive);
     const fresh = removed ? added.filter(alive) : added.slice();
-    if (fresh.length) sorted = mergeNewest(sorted, fresh.sort(newestFirst));
-    evict();
-    publishItems();
+    fresh.sort(newestFirst);
+    // The usual case: all that arrived is newer than what was there, so it goes on top.
+    const onTop = !sorted.length || (fresh.length > 0 && newestFirst(fresh[fresh.length - 1] as Entry, sorted[0] as Entry) < 0);
+    if (onTop) sorted = fresh.concat(sorted);
+    else if (fresh.length) sorted = mergeNewest(sorted, fresh);
+    const evicted = evict();
+    publishItems(onTop && !removed && !changed && !evicted ? fresh : undefined);
     added.forEach((entry, i) => {
       // One evicted or removed before it was published was never visible; announcing it would toast a ghost.
       if (entries.get(entry.notification.id) === entry) notifications.emit(entry.notification, silentFlags[i] ? SILENT : LIVE);

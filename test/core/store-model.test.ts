@@ -1,0 +1,162 @@
+// The store against a plain model: random runs of messages (new, repeated, older and newer),
+// removals, read commands and user actions, flushed at random points. Whatever path a
+// publish takes (the burst's "all on top" shortcut or a full rebuild), $items and
+// $unreadCount must be what the model says.
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { createNotificationStore } from '../../src/core/store.js';
+import type { TransportSink } from '../../src/core/types.js';
+import { fromSubscribe } from '../../src/transports/from-subscribe.js';
+
+interface Wire {
+  id: string;
+  title: string;
+  createdAt: number;
+  read?: boolean;
+  archived?: boolean;
+}
+
+type Op =
+  | { kind: 'send'; items: Wire[] }
+  | { kind: 'remove' | 'wire-read'; ids: string[] }
+  | { kind: 'mark-read' | 'archive'; id: string }
+  | { kind: 'mark-all-read' }
+  | { kind: 'flush' };
+
+const id = fc.integer({ min: 0, max: 24 }).map(String);
+// Few distinct times, so equal times (ordered by arrival) are common; later ids tend to be newer.
+const wire: fc.Arbitrary<Wire> = fc.record(
+  {
+    id,
+    title: fc.constantFrom('a', 'b'),
+    createdAt: fc.integer({ min: 0, max: 8 }).map((t) => 1_700_000_000_000 + t * 1000),
+    read: fc.boolean(),
+    archived: fc.boolean(),
+  },
+  { requiredKeys: ['id', 'title', 'createdAt'] },
+);
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 6, arbitrary: fc.array(wire, { minLength: 1, maxLength: 5 }).map((items) => ({ kind: 'send' as const, items })) },
+  { weight: 1, arbitrary: fc.array(id, { minLength: 1, maxLength: 3 }).map((ids) => ({ kind: 'remove' as const, ids })) },
+  { weight: 1, arbitrary: fc.array(id, { minLength: 1, maxLength: 3 }).map((ids) => ({ kind: 'wire-read' as const, ids })) },
+  { weight: 1, arbitrary: id.map((i) => ({ kind: 'mark-read' as const, id: i })) },
+  { weight: 1, arbitrary: id.map((i) => ({ kind: 'archive' as const, id: i })) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'mark-all-read' as const }) },
+  { weight: 3, arbitrary: fc.constant({ kind: 'flush' as const }) },
+);
+
+/** What the contract says the store holds: dedupe by id, read/archived sticky, removed ids stay gone. */
+function createModel() {
+  const entries = new Map<string, { createdAt: number; read: boolean; archived: boolean; order: number }>();
+  const readIds = new Set<string>();
+  const archivedIds = new Set<string>();
+  const removed = new Set<string>();
+  let arrivals = 0;
+  const mark = (ids: string[], flag: 'read' | 'archived'): void => {
+    for (const i of ids) {
+      (flag === 'read' ? readIds : archivedIds).add(i);
+      const entry = entries.get(i);
+      if (entry) entry[flag] = true;
+    }
+  };
+  return {
+    send(items: Wire[]): void {
+      for (const item of items) {
+        const existing = entries.get(item.id);
+        if (existing) {
+          existing.createdAt = item.createdAt;
+          existing.read ||= item.read === true;
+          existing.archived ||= item.archived === true;
+        } else if (!removed.has(item.id)) {
+          entries.set(item.id, {
+            createdAt: item.createdAt,
+            read: item.read === true || readIds.has(item.id),
+            archived: item.archived === true || archivedIds.has(item.id),
+            order: arrivals++,
+          });
+        }
+      }
+    },
+    remove(ids: string[]): void {
+      for (const i of ids) {
+        removed.add(i);
+        entries.delete(i);
+      }
+    },
+    mark,
+    markAllRead(): void {
+      mark(this.items().map((item) => item.id), 'read');
+    },
+    items() {
+      return [...entries]
+        .filter(([, e]) => !e.archived)
+        .sort(([, a], [, b]) => b.createdAt - a.createdAt || b.order - a.order)
+        .map(([i, e]) => ({ id: i, read: e.read, createdAt: e.createdAt }));
+    },
+  };
+}
+
+describe('store against a model', () => {
+  afterEach(() => localStorage.clear());
+
+  it('$items and $unreadCount match the model after any run of messages, removals and actions', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+        let sink: TransportSink | undefined;
+        const store = createNotificationStore({
+          maxItems: 1000,
+          transport: fromSubscribe((emit, status) => {
+            sink = { message: (d, m) => (emit(d, m), undefined), status, error: () => {} };
+          }),
+        });
+        store.start();
+        const model = createModel();
+        const check = (): void => {
+          const expected = model.items();
+          const items = store.$items.get();
+          expect(items.map((n) => ({ id: n.id, read: n.read, createdAt: n.createdAt }))).to.deep.equal(expected);
+          expect(store.$unreadCount.get()).to.equal(expected.filter((n) => !n.read).length);
+        };
+        for (const step of ops) {
+          switch (step.kind) {
+            case 'send':
+              // One message per notification, so a burst of several is staged and published together.
+              for (const item of step.items) sink?.message(JSON.stringify(item));
+              model.send(step.items);
+              break;
+            case 'remove':
+              sink?.message(JSON.stringify({ type: 'remove', ids: step.ids }));
+              model.remove(step.ids);
+              break;
+            case 'wire-read':
+              sink?.message(JSON.stringify({ type: 'read', ids: step.ids }));
+              model.mark(step.ids, 'read');
+              break;
+            case 'mark-read':
+            case 'archive':
+              // User actions apply to what is published: flush first, as a click would come after a frame.
+              store.flush();
+              store[step.kind === 'mark-read' ? 'markRead' : 'archive'](step.id);
+              model.mark([step.id], step.kind === 'mark-read' ? 'read' : 'archived');
+              check();
+              break;
+            case 'mark-all-read':
+              store.flush();
+              store.markAllRead();
+              model.markAllRead();
+              check();
+              break;
+            case 'flush':
+              store.flush();
+              check();
+              break;
+          }
+        }
+        store.flush();
+        check();
+        store.stop();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
