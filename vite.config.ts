@@ -55,8 +55,19 @@ const browser: UserConfig = {
       formats: ['es'],
       fileName: () => 'notif-elements.js',
     },
-    // One file: the feed and the non-SSE transports, lazy in the library build, are inlined here.
-    rolldownOptions: { output: { inlineDynamicImports: true } },
+    rolldownOptions: {
+      output: {
+        // One file: the feed and the non-SSE transports, lazy in the library build, are inlined here.
+        codeSplitting: false,
+        // Lib mode keeps whitespace in ES output for a later bundler's tree-shaking; this file has
+        // no later bundler, so it is minified whole (123.6 -> 97.9 KB, gzip 36.7 -> 33.0 KB).
+        minify: true,
+        // V8's explicit compile hint: the page uses nearly all of this file within its first
+        // seconds, so it is compiled with the script (off the main thread when streamed) instead
+        // of function by function on first call, which was 11-26 ms of the feed's first render.
+        postBanner: '//# allFunctionsCalledOnLoad',
+      },
+    },
   },
 };
 
