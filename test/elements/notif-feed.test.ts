@@ -312,6 +312,34 @@ describe('notif-feed', () => {
     expect(rows.map((row) => Number(row.getAttribute('aria-posinset')))).to.deep.equal(rows.map((_, i) => first + i));
   });
 
+  it('shows new notifications on top exactly as a feed built from scratch would (one header per day)', async () => {
+    const noon = new Date(now);
+    noon.setHours(12, 0, 0, 0);
+    const dayAt = (daysAgo: number, hour = 0): number => noon.getTime() - daysAgo * 24 * HOUR + hour * HOUR;
+    const store = storeWith([
+      { id: 'old-1', title: 'Old 1', createdAt: dayAt(5) },
+      { id: 'old-2', title: 'Old 2', createdAt: dayAt(4) },
+      { id: 'old-3', title: 'Old 3', createdAt: dayAt(3) },
+    ]);
+    const el = await feed(store);
+    // Newer ones on the top day of the list, then on a day of their own; then one more on that day.
+    store.add([
+      { id: 'same-day', title: 'Same day', createdAt: dayAt(3, 1) },
+      { id: 'new-day', title: 'New day', createdAt: dayAt(2) },
+    ]);
+    await settle(el);
+    store.add({ id: 'new-day-2', title: 'New day 2', createdAt: dayAt(2, 1) });
+    await settle(el);
+    const rowKeys = (feedEl: NotifFeed): string[] =>
+      [...feedEl.shadowRoot!.querySelectorAll<HTMLElement>('[role="listitem"]')].map((row) => row.dataset.key!);
+    const fresh = await feed(store);
+    expect(rowKeys(el)).to.deep.equal(rowKeys(fresh));
+    expect(rowKeys(el).filter((key) => key.startsWith('day:'))).to.have.length(4);
+    expect(titles(el)).to.deep.equal(['New day 2', 'New day', 'Same day', 'Old 3', 'Old 2', 'Old 1']);
+    const setSize = (feedEl: NotifFeed) => feedEl.shadowRoot!.querySelector('[role="listitem"]')!.getAttribute('aria-setsize');
+    expect(setSize(el)).to.equal('10');
+  });
+
   it('keeps the rows on screen in place when rows above them turn out taller than estimated', async () => {
     const store = storeWith(
       Array.from({ length: 400 }, (_, i) => ({

@@ -1,12 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { RowHeights, type RowKind } from '../../src/elements/notif-feed/row-heights.js';
 
+const rows = (keys: string[], kind: RowKind = 'item') => keys.map((key) => ({ key, kind }));
 const layout = (kinds: RowKind[]): RowHeights => {
   const heights = new RowHeights();
-  heights.setRows(
-    kinds.map((_, i) => `r${i}`),
-    kinds,
-  );
+  heights.setRows(kinds.map((kind, i) => ({ key: `r${i}`, kind })));
   return heights;
 };
 
@@ -31,12 +29,30 @@ describe('RowHeights', () => {
 
   it('keeps heights by key when the rows shift (a new notification on top)', () => {
     const heights = new RowHeights();
-    heights.setRows(['a', 'b'], ['item', 'item']);
+    heights.setRows(rows(['a', 'b']));
     heights.measure(0, 40);
     heights.measure(1, 120);
-    heights.setRows(['new', 'a', 'b'], ['item', 'item', 'item']);
+    heights.setRows(rows(['new', 'a', 'b']));
     // 'new' is estimated at the mean (80); a and b keep what was measured
     expect([1, 2, 3].map((i) => heights.offsetOf(i))).to.deep.equal([80, 120, 240]);
+  });
+
+  it('copies the heights of kept rows as a lookup by key would give them', () => {
+    const old = [...rows(['day:1'], 'day'), ...rows(['a', 'b', 'c'])];
+    const measured = [30, 40, 120, 60];
+    const byKey = new RowHeights();
+    const kept = new RowHeights();
+    for (const heights of [byKey, kept]) {
+      heights.setRows(old);
+      measured.forEach((h, i) => heights.measure(i, h));
+    }
+    // Two new rows of the same day on top: the old header is dropped (from 1), a, b, c are kept.
+    const next = [...rows(['day:1'], 'day'), ...rows(['new1', 'new2']), ...old.slice(1)];
+    byKey.setRows(next);
+    kept.setRows(next, { at: 3, from: 1 });
+    const offsets = (heights: RowHeights) => next.map((_, i) => heights.offsetOf(i + 1));
+    expect(offsets(kept)).to.deep.equal(offsets(byKey));
+    expect(offsets(kept)).to.deep.equal([30, 103.33333333333333, 176.66666666666666, 216.66666666666666, 336.66666666666663, 396.66666666666663]);
   });
 
   it('reports only real changes, so an unchanged row costs no re-layout', () => {

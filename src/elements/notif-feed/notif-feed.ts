@@ -62,10 +62,19 @@ export type RenderItem = (notification: Notification) => TemplateResult;
 
 /** Rows before the end at which the next history page is requested. */
 const LOAD_AHEAD_ROWS = 10;
+
 /** Rows rendered beyond each edge of the viewport, so a fast scroll or Tab finds them there. */
 const OVERSCAN_ROWS = 4;
 /** The list's height before it has been measured (px). */
 const FIRST_VIEWPORT = 420;
+
+/** How many notifications `after` has on top of all of `before`, in the same order; -1 if it is not that. */
+function prependedCount(before: readonly Notification[], after: readonly Notification[]): number {
+  const added = after.length - before.length;
+  if (added < 0) return -1;
+  for (let i = 0; i < before.length; i++) if (after[added + i] !== before[i]) return -1;
+  return added;
+}
 
 /**
  * The notification list: newest first, grouped by day, with filters, "mark all
@@ -129,6 +138,8 @@ export class NotifFeed extends LitElement {
   #clock = new ClockController(this);
   #rows: Row[] = [];
   #rowsKey: unknown[] = [];
+  /** The notifications the rows were built from. */
+  #visibleItems: readonly Notification[] = [];
   #heights = new RowHeights();
   #scrollTop = 0;
   /** The rows in the DOM: first and last index. */
@@ -170,14 +181,7 @@ export class NotifFeed extends LitElement {
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    const rows = this.#computeRows();
-    if (rows !== this.#rows) {
-      this.#rows = rows;
-      this.#heights.setRows(
-        rows.map((row) => row.key),
-        rows.map((row) => row.kind),
-      );
-    }
+    this.#computeRows();
   }
 
   protected override updated(): void {
@@ -283,18 +287,41 @@ export class NotifFeed extends LitElement {
     return items.filter((n) => n.topic === this.filter);
   }
 
-  // Rows are rebuilt only when what they depend on changed: 100,000 items must stay cheap.
-  #computeRows(): Row[] {
+  // Rows are rebuilt only when what they depend on changed, and when new notifications came
+  // on top of the same list (a burst), only theirs are built: 100,000 items must stay cheap.
+  #computeRows(): void {
     const store = this.#store.store;
     const items = store?.$items.get() ?? [];
     const lang = languageOf(this);
     const today = startOfDay(this.#clock.now);
     const key = [items, this.filter, lang, today, this.strings];
-    if (key.every((value, i) => value === this.#rowsKey[i])) return this.#rows;
+    if (key.every((value, i) => value === this.#rowsKey[i])) return;
+    const onlyItemsChanged = key.every((value, i) => i === 0 || value === this.#rowsKey[i]);
     this.#rowsKey = key;
+    const visible = this.#visible(items);
+    const before = this.#visibleItems;
+    this.#visibleItems = visible;
+    const added = onlyItemsChanged && this.#rows.length ? prependedCount(before, visible) : -1;
+    if (added < 0) {
+      this.#rows = this.#buildRows(visible);
+      this.#heights.setRows(this.#rows);
+      return;
+    }
+    if (added === 0) return;
+    const top = this.#buildRows(visible.slice(0, added));
+    // The old rows open with the day header of their newest; when the new ones end on that
+    // day, that header is already among theirs.
+    const from = top.findLast((row) => row.kind === 'day')?.key === this.#rows[0]?.key ? 1 : 0;
+    this.#rows = top.concat(from ? this.#rows.slice(from) : this.#rows);
+    this.#heights.setRows(this.#rows, { at: top.length, from });
+  }
+
+  /** Rows for notifications (newest first): each day opens with its header. */
+  #buildRows(notifications: readonly Notification[]): Row[] {
+    const lang = languageOf(this);
     const rows: Row[] = [];
     let dayEnd = Number.POSITIVE_INFINITY;
-    for (const notification of this.#visible(items)) {
+    for (const notification of notifications) {
       // Items are newest first, so a new day starts only when one falls before the current day.
       if (notification.createdAt < dayEnd - 24 * 3600_000 || dayEnd === Number.POSITIVE_INFINITY) {
         const start = startOfDay(notification.createdAt);
@@ -307,6 +334,7 @@ export class NotifFeed extends LitElement {
     }
     return rows;
   }
+
 
   #rowIndex(id: string | undefined): number | undefined {
     if (id === undefined) return undefined;

@@ -1,6 +1,12 @@
 /** The kinds of row the feed lays out; a row not measured yet is estimated from its kind. */
 export type RowKind = 'day' | 'item';
 
+/** What a row is to the layout: its key (heights are kept by key) and its kind. */
+export interface LaidOutRow {
+  readonly key: string;
+  readonly kind: RowKind;
+}
+
 /** Until one of a kind has been measured (CSS px at the default font size). */
 const FIRST_GUESS: Record<RowKind, number> = { day: 34, item: 76 };
 
@@ -16,33 +22,38 @@ export class RowHeights {
     day: { sum: 0, count: 0 },
     item: { sum: 0, count: 0 },
   };
-  #keys: readonly string[] = [];
-  #kinds: readonly RowKind[] = [];
+  #rows: readonly LaidOutRow[] = [];
   /** Measured height per index, NaN where not measured. */
   #heights = new Float64Array(0);
   #offsets = new Float64Array(1);
 
-  /** Lays out these rows, in order. */
-  setRows(keys: readonly string[], kinds: readonly RowKind[]): void {
-    this.#keys = keys;
-    this.#kinds = kinds;
+  /**
+   * Lays out these rows, in order. With `kept`, the rows from `kept.at` on are the
+   * previous rows from `kept.from` on, in the same order (new notifications on top):
+   * their heights are copied over instead of looked up one by one.
+   */
+  setRows(rows: readonly LaidOutRow[], kept?: { at: number; from: number }): void {
+    const previous = this.#heights;
+    this.#rows = rows;
     // Heights of rows long gone (evicted, filtered out) are dropped once they outnumber the
     // living; what they added to their kind's mean stays, as a fair sample of that kind.
-    if (this.#byKey.size > 2 * keys.length + 1000) {
-      const living = new Set(keys);
+    if (this.#byKey.size > 2 * rows.length + 1000) {
+      const living = new Set(rows.map((row) => row.key));
       for (const key of this.#byKey.keys()) if (!living.has(key)) this.#byKey.delete(key);
     }
-    this.#heights = new Float64Array(keys.length);
-    for (let i = 0; i < keys.length; i++) this.#heights[i] = this.#byKey.get(keys[i] as string) ?? Number.NaN;
-    this.#offsets = new Float64Array(keys.length + 1);
+    this.#heights = new Float64Array(rows.length);
+    const lookUpTo = kept ? kept.at : rows.length;
+    for (let i = 0; i < lookUpTo; i++) this.#heights[i] = this.#byKey.get((rows[i] as LaidOutRow).key) ?? Number.NaN;
+    if (kept) this.#heights.set(previous.subarray(kept.from, kept.from + rows.length - kept.at), kept.at);
+    this.#offsets = new Float64Array(rows.length + 1);
     this.update();
   }
 
   /** Records the height of rendered row `index`; true when that changes the layout (then call `update()`). */
   measure(index: number, height: number): boolean {
-    const key = this.#keys[index];
-    const kind = this.#kinds[index];
-    if (key === undefined || kind === undefined) return false;
+    const row = this.#rows[index];
+    if (row === undefined) return false;
+    const { key, kind } = row;
     const previous = this.#byKey.get(key);
     this.#heights[index] = height;
     if (previous === height) return false;
@@ -55,31 +66,33 @@ export class RowHeights {
 
   /** Recomputes the offsets after `measure()`. */
   update(): void {
-    const estimate = { day: this.#estimate('day'), item: this.#estimate('item') };
+    const day = this.#estimate('day');
+    const item = this.#estimate('item');
+    const rows = this.#rows;
     const heights = this.#heights;
     const offsets = this.#offsets;
     let y = 0;
     for (let i = 0; i < heights.length; i++) {
       offsets[i] = y;
       const height = heights[i] as number;
-      y += Number.isNaN(height) ? estimate[this.#kinds[i] as RowKind] : height;
+      y += Number.isNaN(height) ? ((rows[i] as LaidOutRow).kind === 'day' ? day : item) : height;
     }
     offsets[heights.length] = y;
   }
 
   /** Where row `index` starts; `offsetOf(count)` is the height of the whole list. */
   offsetOf(index: number): number {
-    return this.#offsets[Math.max(0, Math.min(index, this.#keys.length))] as number;
+    return this.#offsets[Math.max(0, Math.min(index, this.#rows.length))] as number;
   }
 
   get total(): number {
-    return this.offsetOf(this.#keys.length);
+    return this.offsetOf(this.#rows.length);
   }
 
   /** The row at `y` (clamped to the list). */
   indexAt(y: number): number {
     let low = 0;
-    let high = this.#keys.length - 1;
+    let high = this.#rows.length - 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
       if ((this.#offsets[middle] as number) <= y) low = middle;
