@@ -104,12 +104,10 @@ interface Entry {
   order: number;
 }
 
-interface Batch {
-  commands: Command[];
-  silent: boolean;
-  /** Live messages skip ids the store already let go of (evicted, removed). */
-  live: boolean;
-}
+/** How a queued command arrived: bit flags, kept beside the queue rather than in an object per message. */
+const SILENT = 1;
+/** Live messages skip ids the store already let go of (evicted, removed). */
+const LIVE = 2;
 
 interface PersistedState {
   read: string[];
@@ -137,8 +135,8 @@ const ADD_SLICE = 250;
 const RECENT_IDS = 5000;
 
 // Shared, frozen: a burst of 10,000 must not allocate 10,000 info objects.
-const SILENT: NotificationInfo = Object.freeze({ silent: true });
-const LIVE: NotificationInfo = Object.freeze({ silent: false });
+const SILENT_INFO: NotificationInfo = Object.freeze({ silent: true });
+const LIVE_INFO: NotificationInfo = Object.freeze({ silent: false });
 
 /** Adds `id` as the newest member, dropping the oldest past `limit` so the set stays bounded. */
 function addBounded(set: Set<string>, id: string, limit: number): void {
@@ -224,7 +222,10 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
   const readIds = new Set(initialState.read.slice(-readLimit));
   const archivedIds = new Set(initialState.archived.slice(-readLimit));
 
-  let queue: Batch[] = [];
+  // Commands waiting to be staged, one flat list for a whole burst (an object and an array
+  // per message would be kept alive until staged: more for the young-generation GC to copy).
+  let queue: Command[] = [];
+  let queueFlags: number[] = [];
   /** Slices of a large `add()` not decoded yet. */
   const pendingAdds: unknown[] = [];
   let cancelFlush: (() => void) | undefined;
@@ -316,7 +317,7 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
   let stagedChange = false;
   let stagedReorder = false;
 
-  function upsert(incoming: Notification, batch: Batch): void {
+  function upsert(incoming: Notification, flags: number): void {
     const existing = entries.get(incoming.id);
     if (existing) {
       // A repeat is an update: the server's fields win, local read/archive state is kept.
@@ -332,11 +333,11 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
       stagedChange = true;
       return;
     }
-    if (batch.live && recent.has(incoming.id)) return;
+    if (flags & LIVE && recent.has(incoming.id)) return;
     const entry: Entry = { notification: withLocalState(incoming), order: arrivals++ };
     entries.set(incoming.id, entry);
     staged.push(entry);
-    stagedSilent.push(batch.silent);
+    stagedSilent.push((flags & SILENT) !== 0);
   }
 
   function drop(ids: string[]): void {
@@ -346,36 +347,33 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     }
   }
 
-  function stage(batch: Batch): void {
-    for (const command of batch.commands) {
-      switch (command.type) {
-        case 'notification':
-          upsert(command.notification, batch);
-          break;
-        case 'read':
-          markLocally(command.ids, 'read');
-          stagedChange = true;
-          break;
-        case 'remove':
-          drop(command.ids);
-          break;
-        case 'resync':
-          if (!resyncedThisConnection) {
-            resyncedThisConnection = true;
-            const reason = command.reason;
-            queueMicrotask(() => {
-              resyncs.emit(reason);
-              void refetchHistory();
-            });
-          }
-          break;
-        case 'snapshot': {
-          const keep = new Set(command.items.map((n) => n.id));
-          drop([...entries.keys()].filter((id) => !keep.has(id)));
-          const silent: Batch = { ...batch, silent: true, live: false };
-          for (const notification of command.items) upsert(notification, silent);
-          break;
+  function stage(command: Command, flags: number): void {
+    switch (command.type) {
+      case 'notification':
+        upsert(command.notification, flags);
+        break;
+      case 'read':
+        markLocally(command.ids, 'read');
+        stagedChange = true;
+        break;
+      case 'remove':
+        drop(command.ids);
+        break;
+      case 'resync':
+        if (!resyncedThisConnection) {
+          resyncedThisConnection = true;
+          const reason = command.reason;
+          queueMicrotask(() => {
+            resyncs.emit(reason);
+            void refetchHistory();
+          });
         }
+        break;
+      case 'snapshot': {
+        const keep = new Set(command.items.map((n) => n.id));
+        drop([...entries.keys()].filter((id) => !keep.has(id)));
+        for (const notification of command.items) upsert(notification, SILENT);
+        break;
       }
     }
   }
@@ -407,7 +405,7 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     publishItems(onTop && !removed && !changed && !evicted ? fresh : undefined);
     added.forEach((entry, i) => {
       // One evicted or removed before it was published was never visible; announcing it would toast a ghost.
-      if (entries.get(entry.notification.id) === entry) notifications.emit(entry.notification, silentFlags[i] ? SILENT : LIVE);
+      if (entries.get(entry.notification.id) === entry) notifications.emit(entry.notification, silentFlags[i] ? SILENT_INFO : LIVE_INFO);
     });
   }
 
@@ -441,15 +439,16 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     return touched;
   }
 
-  /** Decodes what `add()` put aside, stages it and every queued batch, and publishes: all of it, now. */
+  /** Decodes what `add()` put aside, stages it and every queued command, and publishes: all of it, now. */
   function flush(): void {
     cancelFlush?.();
     cancelFlush = undefined;
     publishDue = false;
     while (pendingAdds.length) decodeAdded(pendingAdds.shift());
-    const batches = queue;
+    const [commands, flags] = [queue, queueFlags];
     queue = [];
-    for (const batch of batches) stage(batch);
+    queueFlags = [];
+    commands.forEach((command, i) => stage(command, flags[i] as number));
     publish();
   }
 
@@ -475,8 +474,9 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     const deadline = performance.now() + SLICE_MS;
     while (pendingAdds.length && performance.now() < deadline) decodeAdded(pendingAdds.shift());
     let taken = 0;
-    while (taken < queue.length && performance.now() < deadline) stage(queue[taken++] as Batch);
+    for (; taken < queue.length && performance.now() < deadline; taken++) stage(queue[taken] as Command, queueFlags[taken] as number);
     queue = taken === queue.length ? [] : queue.slice(taken);
+    queueFlags = taken === queueFlags.length ? [] : queueFlags.slice(taken);
     if (!more() && staged.length < BURST_COMMANDS) {
       publish();
       return;
@@ -490,15 +490,22 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     cancelFlush ??= nextFrame(flushSlice, undefined, burstUntil - performance.now());
   }
 
-  function enqueue(batch: Batch): void {
-    queue.push(batch);
+  function queueCommands(commands: Command[], flags: number): void {
+    for (const command of commands) {
+      queue.push(command);
+      queueFlags.push(flags);
+    }
+  }
+
+  function enqueue(commands: Command[], flags: number): void {
+    queueCommands(commands, flags);
     schedule();
   }
 
   function decodeAdded(input: unknown): void {
     const decoded = decodeMessage(input, options.parse);
     for (const error of decoded.errors) report(error);
-    if (decoded.commands.length) queue.push({ commands: decoded.commands, silent: decoded.replay, live: true });
+    queueCommands(decoded.commands, (decoded.replay ? SILENT : 0) | LIVE);
   }
 
   function callServer(name: string, call: (() => Promise<void> | undefined) | undefined): void {
@@ -527,7 +534,7 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
       const items = Array.isArray(page.items) ? page.items : [];
       const decoded = decodeMessage(items, options.parse);
       for (const error of decoded.errors) report(error);
-      queue.push({ commands: decoded.commands, silent: true, live: false });
+      queueCommands(decoded.commands, SILENT);
       flush();
       historyNext = typeof page.next === 'string' ? page.next : undefined;
       $history.set({ loading: false, done: historyNext === undefined });
@@ -557,7 +564,7 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
         if (messageCursor !== undefined) cursor = messageCursor;
         if (decoded.commands.length) {
           const silent = meta?.replay === true || decoded.replay;
-          enqueue({ commands: decoded.commands, silent, live: true });
+          enqueue(decoded.commands, (silent ? SILENT : 0) | LIVE);
         }
         return decoded.cursor;
       },
