@@ -403,6 +403,8 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     else if (fresh.length) sorted = mergeNewest(sorted, fresh);
     const evicted = evict();
     publishItems(onTop && !removed && !changed && !evicted ? fresh : undefined);
+    // Nobody listening (a page with a feed and no toaster): no pass over a burst to announce it.
+    if (!notifications.size) return;
     added.forEach((entry, i) => {
       // One evicted or removed before it was published was never visible; announcing it would toast a ghost.
       if (entries.get(entry.notification.id) === entry) notifications.emit(entry.notification, silentFlags[i] ? SILENT_INFO : LIVE_INFO);
