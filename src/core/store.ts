@@ -264,23 +264,26 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
   }
 
   /**
-   * Sets $items from `sorted` (all of it), or, given `newer`, from those on top of the
-   * $items already published: then only they are filtered and counted, and the rest is
-   * joined on natively. A burst of 10,000 is published three times; each full pass was
-   * a JS loop over every item in the task that also re-renders the views.
+   * Sets $items from `sorted` (all of it), or, given `added` and where they went (on top:
+   * all newer than what was there; at the bottom: all older, as history pages are), from
+   * the $items already published: then only the added are filtered and counted, and the
+   * rest is joined on natively. A burst of 10,000 is published three times, add(100,000)
+   * hundreds of times; each full pass was a JS loop over every item, in the task that
+   * re-renders the views.
    */
-  function publishItems(newer?: Entry[]): void {
+  function publishItems(added?: Entry[], where?: 'top' | 'bottom'): void {
     const preferences = $preferences.get();
     const items: Notification[] = [];
     let unread = 0;
-    for (const entry of newer ?? sorted) {
+    for (const entry of added ?? sorted) {
       const notification = entry.notification;
       if (!notification.archived && allows(preferences, notification, 'feed')) {
         items.push(notification);
         if (!notification.read) unread++;
       }
     }
-    counted = newer ? { items: items.concat(counted.items), unread: unread + counted.unread } : { items, unread };
+    if (!added) counted = { items, unread };
+    else counted = { items: where === 'top' ? items.concat(counted.items) : counted.items.concat(items), unread: unread + counted.unread };
     $items.set(counted.items);
   }
 
@@ -397,12 +400,20 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     if (removed) sorted = sorted.filter(alive);
     const fresh = removed ? added.filter(alive) : added.slice();
     fresh.sort(newestFirst);
-    // The usual case: all that arrived is newer than what was there, so it goes on top.
-    const onTop = !sorted.length || (fresh.length > 0 && newestFirst(fresh[fresh.length - 1] as Entry, sorted[0] as Entry) < 0);
-    if (onTop) sorted = fresh.concat(sorted);
+    // The usual cases: all that arrived is newer than what was there (live), or all older
+    // (history, a bulk load): it goes on top or at the bottom as it is.
+    const first = fresh[0];
+    const last = fresh[fresh.length - 1];
+    const where =
+      !first || !last ? undefined
+      : !sorted.length || newestFirst(last, sorted[0] as Entry) < 0 ? 'top'
+      : newestFirst(sorted[sorted.length - 1] as Entry, first) < 0 ? 'bottom'
+      : undefined;
+    if (where === 'top') sorted = fresh.concat(sorted);
+    else if (where === 'bottom') sorted = sorted.concat(fresh);
     else if (fresh.length) sorted = mergeNewest(sorted, fresh);
     const evicted = evict();
-    publishItems(onTop && !removed && !changed && !evicted ? fresh : undefined);
+    publishItems(where && !removed && !changed && !evicted ? fresh : undefined, where);
     // Nobody listening (a page with a feed and no toaster): no pass over a burst to announce it.
     if (!notifications.size) return;
     added.forEach((entry, i) => {

@@ -312,7 +312,7 @@ describe('notif-feed', () => {
     expect(rows.map((row) => Number(row.getAttribute('aria-posinset')))).to.deep.equal(rows.map((_, i) => first + i));
   });
 
-  it('shows new notifications on top exactly as a feed built from scratch would (one header per day)', async () => {
+  it('shows notifications added on top or at the bottom exactly as a feed built from scratch would (one header per day)', async () => {
     const noon = new Date(now);
     noon.setHours(12, 0, 0, 0);
     const dayAt = (daysAgo: number, hour = 0): number => noon.getTime() - daysAgo * 24 * HOUR + hour * HOUR;
@@ -322,6 +322,8 @@ describe('notif-feed', () => {
       { id: 'old-3', title: 'Old 3', createdAt: dayAt(3) },
     ]);
     const el = await feed(store);
+    // Tall enough that every row is rendered: the test compares all of them.
+    el.style.setProperty('--notif-feed-height', '80rem');
     // Newer ones on the top day of the list, then on a day of their own; then one more on that day.
     store.add([
       { id: 'same-day', title: 'Same day', createdAt: dayAt(3, 1) },
@@ -330,14 +332,22 @@ describe('notif-feed', () => {
     await settle(el);
     store.add({ id: 'new-day-2', title: 'New day 2', createdAt: dayAt(2, 1) });
     await settle(el);
+    // Older ones at the bottom (as a history page brings them): on the bottom day, then on a day of their own.
+    store.add([
+      { id: 'older-same-day', title: 'Older same day', createdAt: dayAt(5, -1) },
+      { id: 'older-day', title: 'Older day', createdAt: dayAt(7) },
+    ]);
+    await settle(el);
     const rowKeys = (feedEl: NotifFeed): string[] =>
       [...feedEl.shadowRoot!.querySelectorAll<HTMLElement>('[role="listitem"]')].map((row) => row.dataset.key!);
     const fresh = await feed(store);
+    fresh.style.setProperty('--notif-feed-height', '80rem');
+    await settle(fresh);
     expect(rowKeys(el)).to.deep.equal(rowKeys(fresh));
-    expect(rowKeys(el).filter((key) => key.startsWith('day:'))).to.have.length(4);
-    expect(titles(el)).to.deep.equal(['New day 2', 'New day', 'Same day', 'Old 3', 'Old 2', 'Old 1']);
+    expect(rowKeys(el).filter((key) => key.startsWith('day:'))).to.have.length(5);
+    expect(titles(el)).to.deep.equal(['New day 2', 'New day', 'Same day', 'Old 3', 'Old 2', 'Old 1', 'Older same day', 'Older day']);
     const setSize = (feedEl: NotifFeed) => feedEl.shadowRoot!.querySelector('[role="listitem"]')!.getAttribute('aria-setsize');
-    expect(setSize(el)).to.equal('10');
+    expect(setSize(el)).to.equal('13');
   });
 
   it('keeps the rows on screen in place when rows above them turn out taller than estimated', async () => {

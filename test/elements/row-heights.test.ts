@@ -49,10 +49,15 @@ describe('RowHeights', () => {
     // Two new rows of the same day on top: the old header is dropped (from 1), a, b, c are kept.
     const next = [...rows(['day:1'], 'day'), ...rows(['new1', 'new2']), ...old.slice(1)];
     byKey.setRows(next);
-    kept.setRows(next, { at: 3, from: 1 });
+    kept.setRows(next, { at: 3, from: 1, count: 3 });
     const offsets = (heights: RowHeights) => next.map((_, i) => heights.offsetOf(i + 1));
     expect(offsets(kept)).to.deep.equal(offsets(byKey));
     expect(offsets(kept)).to.deep.equal([30, 103.33333333333333, 176.66666666666666, 216.66666666666666, 336.66666666666663, 396.66666666666663]);
+    // Then older rows at the bottom: all of the above kept from 0.
+    const older = [...next, ...rows(['day:0'], 'day'), ...rows(['old1'])];
+    byKey.setRows(older);
+    kept.setRows(older, { at: 0, from: 0, count: next.length });
+    expect(older.map((_, i) => kept.offsetOf(i + 1))).to.deep.equal(older.map((_, i) => byKey.offsetOf(i + 1)));
   });
 
   it('reports only real changes, so an unchanged row costs no re-layout', () => {

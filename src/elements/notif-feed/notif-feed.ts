@@ -68,12 +68,20 @@ const OVERSCAN_ROWS = 4;
 /** The list's height before it has been measured (px). */
 const FIRST_VIEWPORT = 420;
 
-/** How many notifications `after` has on top of all of `before`, in the same order; -1 if it is not that. */
-function prependedCount(before: readonly Notification[], after: readonly Notification[]): number {
+/** Whether `after` holds all of `before`, in order, from `offset` on. */
+function holds(after: readonly Notification[], before: readonly Notification[], offset: number): boolean {
+  if (after[offset] !== before[0]) return false;
+  for (let i = 1; i < before.length; i++) if (after[offset + i] !== before[i]) return false;
+  return true;
+}
+
+/** `after` is `before` with notifications added on top or at the bottom (how many), or neither. */
+function growth(before: readonly Notification[], after: readonly Notification[]): { where: 'top' | 'bottom'; added: number } | undefined {
   const added = after.length - before.length;
-  if (added < 0) return -1;
-  for (let i = 0; i < before.length; i++) if (after[added + i] !== before[i]) return -1;
-  return added;
+  if (added < 0 || !before.length) return undefined;
+  if (holds(after, before, added)) return { where: 'top', added };
+  if (holds(after, before, 0)) return { where: 'bottom', added };
+  return undefined;
 }
 
 /**
@@ -287,8 +295,9 @@ export class NotifFeed extends LitElement {
     return items.filter((n) => n.topic === this.filter);
   }
 
-  // Rows are rebuilt only when what they depend on changed, and when new notifications came
-  // on top of the same list (a burst), only theirs are built: 100,000 items must stay cheap.
+  // Rows are rebuilt only when what they depend on changed, and when notifications were added
+  // on top of the same list (a burst) or at its bottom (history, a bulk load), only theirs
+  // are built: 100,000 items must stay cheap.
   #computeRows(): void {
     const store = this.#store.store;
     const items = store?.$items.get() ?? [];
@@ -301,26 +310,32 @@ export class NotifFeed extends LitElement {
     const visible = this.#visible(items);
     const before = this.#visibleItems;
     this.#visibleItems = visible;
-    const added = onlyItemsChanged && this.#rows.length ? prependedCount(before, visible) : -1;
-    if (added < 0) {
+    const grown = onlyItemsChanged && this.#rows.length ? growth(before, visible) : undefined;
+    if (!grown) {
       this.#rows = this.#buildRows(visible);
       this.#heights.setRows(this.#rows);
       return;
     }
-    if (added === 0) return;
-    const top = this.#buildRows(visible.slice(0, added));
+    if (grown.added === 0) return;
+    const old = this.#rows;
+    if (grown.where === 'bottom') {
+      this.#rows = old.concat(this.#buildRows(visible.slice(before.length), before.at(-1)));
+      this.#heights.setRows(this.#rows, { at: 0, from: 0, count: old.length });
+      return;
+    }
+    const top = this.#buildRows(visible.slice(0, grown.added));
     // The old rows open with the day header of their newest; when the new ones end on that
     // day, that header is already among theirs.
-    const from = top.findLast((row) => row.kind === 'day')?.key === this.#rows[0]?.key ? 1 : 0;
-    this.#rows = top.concat(from ? this.#rows.slice(from) : this.#rows);
-    this.#heights.setRows(this.#rows, { at: top.length, from });
+    const from = top.findLast((row) => row.kind === 'day')?.key === old[0]?.key ? 1 : 0;
+    this.#rows = top.concat(from ? old.slice(from) : old);
+    this.#heights.setRows(this.#rows, { at: top.length, from, count: old.length - from });
   }
 
-  /** Rows for notifications (newest first): each day opens with its header. */
-  #buildRows(notifications: readonly Notification[]): Row[] {
+  /** Rows for notifications (newest first): each day opens with its header, unless it is the day of `after`, the row above. */
+  #buildRows(notifications: readonly Notification[], after?: Notification): Row[] {
     const lang = languageOf(this);
     const rows: Row[] = [];
-    let dayEnd = Number.POSITIVE_INFINITY;
+    let dayEnd = after ? startOfDay(after.createdAt) + 24 * 3600_000 : Number.POSITIVE_INFINITY;
     for (const notification of notifications) {
       // Items are newest first, so a new day starts only when one falls before the current day.
       if (notification.createdAt < dayEnd - 24 * 3600_000 || dayEnd === Number.POSITIVE_INFINITY) {

@@ -28,11 +28,11 @@ export class RowHeights {
   #offsets = new Float64Array(1);
 
   /**
-   * Lays out these rows, in order. With `kept`, the rows from `kept.at` on are the
-   * previous rows from `kept.from` on, in the same order (new notifications on top):
-   * their heights are copied over instead of looked up one by one.
+   * Lays out these rows, in order. With `kept`, `kept.count` rows from `kept.at` are the
+   * previous rows from `kept.from`, in the same order (notifications added on top or at
+   * the bottom): their heights are copied over instead of looked up one by one.
    */
-  setRows(rows: readonly LaidOutRow[], kept?: { at: number; from: number }): void {
+  setRows(rows: readonly LaidOutRow[], kept?: { at: number; from: number; count: number }): void {
     const previous = this.#heights;
     this.#rows = rows;
     // Heights of rows long gone (evicted, filtered out) are dropped once they outnumber the
@@ -42,9 +42,13 @@ export class RowHeights {
       for (const key of this.#byKey.keys()) if (!living.has(key)) this.#byKey.delete(key);
     }
     this.#heights = new Float64Array(rows.length);
-    const lookUpTo = kept ? kept.at : rows.length;
-    for (let i = 0; i < lookUpTo; i++) this.#heights[i] = this.#byKey.get((rows[i] as LaidOutRow).key) ?? Number.NaN;
-    if (kept) this.#heights.set(previous.subarray(kept.from, kept.from + rows.length - kept.at), kept.at);
+    const { at, from, count } = kept ?? { at: rows.length, from: 0, count: 0 };
+    const lookUp = (start: number, end: number): void => {
+      for (let i = start; i < end; i++) this.#heights[i] = this.#byKey.get((rows[i] as LaidOutRow).key) ?? Number.NaN;
+    };
+    lookUp(0, at);
+    this.#heights.set(previous.subarray(from, from + count), at);
+    lookUp(at + count, rows.length);
     this.#offsets = new Float64Array(rows.length + 1);
     this.update();
   }
