@@ -268,7 +268,7 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
    * all newer than what was there; at the bottom: all older, as history pages are), from
    * the $items already published: then only the added are filtered and counted, and the
    * rest is joined on natively. A burst of 10,000 is published three times, add(100,000)
-   * hundreds of times; each full pass was a JS loop over every item, in the task that
+   * about ten times; each full pass was a JS loop over every item, in the task that
    * re-renders the views.
    */
   function publishItems(added?: Entry[], where?: 'top' | 'bottom'): void {

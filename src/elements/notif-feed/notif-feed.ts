@@ -62,7 +62,6 @@ export type RenderItem = (notification: Notification) => TemplateResult;
 
 /** Rows before the end at which the next history page is requested. */
 const LOAD_AHEAD_ROWS = 10;
-
 /** Rows rendered beyond each edge of the viewport, so a fast scroll or Tab finds them there. */
 const OVERSCAN_ROWS = 4;
 /** The list's height before it has been measured (px). */
@@ -349,7 +348,6 @@ export class NotifFeed extends LitElement {
     }
     return rows;
   }
-
 
   #rowIndex(id: string | undefined): number | undefined {
     if (id === undefined) return undefined;
