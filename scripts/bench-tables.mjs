@@ -31,7 +31,7 @@ function benchTable(bench) {
   ];
   for (const f of bench.figures) {
     const peer = f.peer ? fmt(f.peer.median) : '';
-    const ratio = f.peer ? `${f.peerRatio.toFixed(2)}×` : '';
+    const ratio = f.peer && f.peerRatio !== null ? `${f.peerRatio.toFixed(2)}×` : '';
     lines.push(`| ${f.group} | ${cell(f.name)} | ${f.unit} | ${fmt(f.median)} | ${fmt(f.min)} | ${fmt(f.max)} | ${f.target ?? ''} | ${f.status} | ${peer} | ${ratio} |`);
   }
   if (!bench.figures.some((f) => f.peer)) lines.push('', `No Courier column this run: ${bench.peers?.note ?? 'bench/peers was not installed'}.`);
