@@ -302,6 +302,7 @@ figure('burst', 'settled, from connection open', 'ms', pick(results.burst, 'from
 figure('burst', 'settled, from store.start()', 'ms', pick(results.burst, 'fromStart'));
 figure('burst', 'open -> 10,000 items in the store', 'ms', pick(results.burst, 'openToFull'));
 figure('burst', 'longest long task (0 = none > 50 ms)', 'ms', pick(results.burst, 'longestTask'), { op: '<=', value: 50 });
+figure('burst', 'of which our script, longest (LoAF; 0 = no long frame)', 'ms', pick(results.burst, 'longestOurScript'));
 figure('burst', '$items updates until settled', '', pick(results.burst, 'updates'));
 for (const [kind, list] of [
   ['sse', results.latencySse],
