@@ -20,7 +20,6 @@ const LF = 10;
 const COLON = 58;
 const SPACE = 32;
 const BOM = 0xfeff;
-const LINE_END = /\r\n|\r|\n/g;
 
 /**
  * The HTML spec's event-stream interpretation, with bounded memory: a leading
@@ -32,9 +31,8 @@ const LINE_END = /\r\n|\r|\n/g;
  * blank line, while the events around it (even in the same chunk) go on. The
  * lines of an event that end before the bound still count, exactly as if the
  * stream had arrived one character at a time. Lines are found natively
- * (indexOf, or a regular expression when the chunk has a CR) rather than by a
- * character loop: a 10,000-event burst arrives as one megabyte-sized chunk,
- * before the engine has warmed up.
+ * (indexOf) rather than by a character loop: a 10,000-event burst arrives as
+ * one megabyte-sized chunk, before the engine has warmed up.
  */
 export function createSseParser(callbacks: SseParserCallbacks, maxEventChars: number): SseParser {
   let started = false;
@@ -119,26 +117,22 @@ export function createSseParser(callbacks: SseParserCallbacks, maxEventChars: nu
         if (!skipping && eventChars > 0 && ++eventChars > maxEventChars) overflow();
       }
       afterCR = false;
-      if (text.indexOf('\r', start) < 0) {
-        // No CR in this chunk (the usual case): lines end at LF, found by indexOf, which
-        // allocates nothing per line, unlike a regular expression's match arrays.
-        for (let end = text.indexOf('\n', start); end >= 0; end = text.indexOf('\n', start)) {
-          const piece = text.slice(start, end);
-          const whole = line === '' ? piece : line + piece;
-          line = '';
-          takeLine(whole, 1);
-          start = end + 1;
-        }
-      } else {
-        LINE_END.lastIndex = start;
-        for (let match = LINE_END.exec(text); match !== null; match = LINE_END.exec(text)) {
-          const piece = text.slice(start, match.index);
-          const whole = line === '' ? piece : line + piece;
-          line = '';
-          takeLine(whole, match[0].length);
-          start = LINE_END.lastIndex;
-          if (start === text.length && match[0] === '\r') afterCR = true;
-        }
+      // Line ends found by indexOf, which allocates nothing per line (a regular expression's
+      // match arrays did); a chunk without CR (the usual case) looks for one only once.
+      let lf = text.indexOf('\n', start);
+      let cr = text.indexOf('\r', start);
+      while (lf >= 0 || cr >= 0) {
+        const end = cr < 0 || (lf >= 0 && lf < cr) ? lf : cr;
+        const terminator = end === cr && lf === cr + 1 ? 2 : 1;
+        const piece = text.slice(start, end);
+        const whole = line === '' ? piece : line + piece;
+        line = '';
+        takeLine(whole, terminator);
+        start = end + terminator;
+        // A CR that ends the chunk may be the first half of a CRLF split across chunks.
+        if (end === cr && terminator === 1 && start === text.length) afterCR = true;
+        if (lf >= 0 && lf < start) lf = text.indexOf('\n', start);
+        if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
       }
       if (start === text.length) return;
       if (skipping) {
