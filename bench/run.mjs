@@ -287,7 +287,8 @@ function figure(group, name, unit, values, target, peerValues, { ratio = true } 
     status,
     // the peer's median and peer ÷ ours (> 1: ours is that many times faster)
     peer: peer ? { name: 'Courier', median: peer.median, min: peer.min, max: peer.max, runs: peer.runs } : null,
-    peerRatio: peer && ratio ? peer.median / s.median : null,
+    // no ratio to a zero (none dropped): it would read "Infinity×"
+    peerRatio: peer && ratio && s.median !== 0 ? peer.median / s.median : null,
   });
 }
 
