@@ -8,7 +8,7 @@
 // honestly paged: the limit and cursor Courier asks for, `hasNextPage` while any are left.
 // Nothing goes to the network: Courier's WebSocket (live updates) fails at once.
 import { Courier, CourierInbox, CourierInboxDatastore } from '/startup/courier-feed.js';
-import { afterPaint, frame } from './common.js';
+import { afterPaint, frame, scrollThrough } from './common.js';
 
 const MOCK_ORIGIN = 'http://127.0.0.1/courier-mock';
 /** The height of our feed's scrolling list (--notif-feed-height, 26rem): Courier's list gets the same. */
@@ -192,23 +192,7 @@ window.runBigFeed = async (count, scrollMs) => {
 
   // The same scroll as bigfeed.js, top to bottom of whatever the list holds at each frame:
   // Courier pages in more as its pagination row comes into view, and the list grows under it.
-  const durations = [];
-  let maxRows = rowsAfterRender;
-  await new Promise((resolve) => {
-    let start;
-    let last;
-    const step = (ts) => {
-      if (start === undefined) start = ts;
-      else durations.push(ts - last);
-      last = ts;
-      maxRows = Math.max(maxRows, rows());
-      const progress = Math.min(1, (ts - start) / scrollMs);
-      list.scrollTop = progress * (list.scrollHeight - list.clientHeight);
-      if (progress < 1) window.requestAnimationFrame(step);
-      else resolve(undefined);
-    };
-    window.requestAnimationFrame(step);
-  });
+  const { durations, maxRows } = await scrollThrough(list, scrollMs, rows);
   // Not timed: settle at the bottom (Courier may page in a few more) and check for the oldest.
   const lastId = `n${count - 1}`;
   let reachedEnd = false;

@@ -2,7 +2,7 @@
 // big feed: 100,000 notifications added at once with store.add(array) to a store (maxItems
 // 100,000) shown by an open <notif-feed>; once all are applied the whole list is scrolled in ~3 s.
 import { createNotificationStore } from '/dist/browser/notif-elements.js';
-import { afterPaint, frame } from './common.js';
+import { afterPaint, frame, scrollThrough } from './common.js';
 
 const heap = () => {
   gc();
@@ -52,23 +52,7 @@ window.runBigFeed = async (count, scrollMs) => {
   const allApplied = performance.now() - t0;
 
   const list = feed.shadowRoot.querySelector('[part~="list"]');
-  const durations = [];
-  let maxRows = rowsAfterRender;
-  await new Promise((resolve) => {
-    let start;
-    let last;
-    const step = (ts) => {
-      if (start === undefined) start = ts;
-      else durations.push(ts - last);
-      last = ts;
-      maxRows = Math.max(maxRows, rows());
-      const progress = Math.min(1, (ts - start) / scrollMs);
-      list.scrollTop = progress * (list.scrollHeight - list.clientHeight);
-      if (progress < 1) window.requestAnimationFrame(step);
-      else resolve(undefined);
-    };
-    window.requestAnimationFrame(step);
-  });
+  const { durations, maxRows } = await scrollThrough(list, scrollMs, rows);
   // Not timed: settle at the bottom and check the oldest notification was reached.
   const lastId = `n${count - 1}`;
   let reachedEnd = false;

@@ -27,3 +27,28 @@ export function bundleFetched(dir, fallback) {
     bytes: files.reduce((sum, entry) => sum + entry.encodedBodySize, 0),
   };
 }
+
+/**
+ * Scrolls `list` from top to bottom in `scrollMs`, one step per animation frame, as far as it
+ * reaches at each frame (a list that grows while scrolled is followed). Returns the rAF deltas
+ * and the most rows `rows()` counted: the big-feed measurement, the same for ours and a peer's.
+ */
+export function scrollThrough(list, scrollMs, rows) {
+  const durations = [];
+  let maxRows = rows();
+  return new Promise((resolve) => {
+    let start;
+    let last;
+    const step = (ts) => {
+      if (start === undefined) start = ts;
+      else durations.push(ts - last);
+      last = ts;
+      maxRows = Math.max(maxRows, rows());
+      const progress = Math.min(1, (ts - start) / scrollMs);
+      list.scrollTop = progress * (list.scrollHeight - list.clientHeight);
+      if (progress < 1) requestAnimationFrame(step);
+      else resolve({ durations, maxRows });
+    };
+    requestAnimationFrame(step);
+  });
+}
