@@ -8,7 +8,7 @@
 // honestly paged: the limit and cursor Courier asks for, `hasNextPage` while any are left.
 // Nothing goes to the network: Courier's WebSocket (live updates) fails at once.
 import { Courier, CourierInbox, CourierInboxDatastore } from '/startup/courier-feed.js';
-import { afterPaint, frame, scrollThrough } from './common.js';
+import { afterPaint, frame, scrollThrough, settleAtBottom } from './common.js';
 
 const MOCK_ORIGIN = 'http://127.0.0.1/courier-mock';
 /** The height of our feed's scrolling list (--notif-feed-height, 26rem): Courier's list gets the same. */
@@ -195,12 +195,7 @@ window.runBigFeed = async (count, scrollMs) => {
   const { durations, maxRows } = await scrollThrough(list, scrollMs, rows);
   // Not timed: settle at the bottom (Courier may page in a few more) and check for the oldest.
   const lastId = `n${count - 1}`;
-  let reachedEnd = false;
-  for (let i = 0; i < 30 && !reachedEnd; i++) {
-    list.scrollTop = list.scrollHeight;
-    await frame();
-    reachedEnd = oldestHeld() === lastId;
-  }
+  const reachedEnd = await settleAtBottom(list, () => oldestHeld() === lastId);
   const end = {
     scrollTop: list.scrollTop,
     scrollHeight: list.scrollHeight,

@@ -2,7 +2,7 @@
 // big feed: 100,000 notifications added at once with store.add(array) to a store (maxItems
 // 100,000) shown by an open <notif-feed>; once all are applied the whole list is scrolled in ~3 s.
 import { createNotificationStore } from '/dist/browser/notif-elements.js';
-import { afterPaint, frame, scrollThrough } from './common.js';
+import { afterPaint, frame, scrollThrough, settleAtBottom } from './common.js';
 
 const heap = () => {
   gc();
@@ -55,12 +55,7 @@ window.runBigFeed = async (count, scrollMs) => {
   const { durations, maxRows } = await scrollThrough(list, scrollMs, rows);
   // Not timed: settle at the bottom and check the oldest notification was reached.
   const lastId = `n${count - 1}`;
-  let reachedEnd = false;
-  for (let i = 0; i < 30 && !reachedEnd; i++) {
-    list.scrollTop = list.scrollHeight;
-    await frame();
-    reachedEnd = feed.shadowRoot.querySelector(`[part~="item"][data-id="${lastId}"]`) !== null;
-  }
+  const reachedEnd = await settleAtBottom(list, () => feed.shadowRoot.querySelector(`[part~="item"][data-id="${lastId}"]`) !== null);
   const visible = [...feed.shadowRoot.querySelectorAll('[part~="item"]')].map((row) => row.dataset.id);
   const end = { scrollTop: list.scrollTop, scrollHeight: list.scrollHeight, lastRendered: visible.at(-1) };
   const heapAfter = heap();

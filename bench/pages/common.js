@@ -52,3 +52,13 @@ export function scrollThrough(list, scrollMs, rows) {
     requestAnimationFrame(step);
   });
 }
+
+/** Untimed: keeps `list` at its bottom for up to 30 frames until `reached()` (the oldest is there). */
+export async function settleAtBottom(list, reached) {
+  for (let i = 0; i < 30; i++) {
+    list.scrollTop = list.scrollHeight;
+    await frame();
+    if (reached()) return true;
+  }
+  return false;
+}
