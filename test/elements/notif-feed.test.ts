@@ -350,6 +350,74 @@ describe('notif-feed', () => {
     expect(setSize(el)).to.equal('13');
   });
 
+  it('reuses row elements while scrolling, each showing its own notification, and never moves focus to another', async function () {
+    this.timeout(20_000);
+    const store = storeWith(Array.from({ length: 2_000 }, (_, i) => ({ id: i, title: `Notification ${i}`, createdAt: now - i * 1000 })));
+    store.flush();
+    const el = await feed(store);
+    await settle(el);
+    const list = el.shadowRoot!.querySelector<HTMLElement>('[part~="list"]')!;
+    const shown = (): void => {
+      for (const item of items(el)) expect(titles(el)[items(el).indexOf(item)], `row ${item.dataset.row}`).to.equal(`Notification ${item.dataset.id}`);
+      const positions = [...list.querySelectorAll('[role="listitem"]')].map((row) => Number(row.getAttribute('aria-posinset')));
+      expect(positions).to.deep.equal(positions.map((_, i) => positions[0]! + i));
+    };
+    const before = new Set(items(el));
+    list.scrollTop = list.scrollHeight / 2;
+    await settle(el);
+    await settle(el);
+    expect(Number(items(el)[0]!.dataset.id)).to.be.above(100); // far beyond the first window
+    shown();
+    // The rows that came into view took over the elements of those that left (the window
+    // holds more rows away from the top, where rows are rendered beyond both edges).
+    expect(items(el).filter((item) => !before.has(item))).to.have.length.at.most(Math.max(0, items(el).length - before.size));
+    // The focused notification keeps its element; scrolled out of view, that element goes
+    // with it rather than showing another notification under the keyboard focus.
+    items(el)[2]!.focus();
+    const focusedId = items(el)[2]!.dataset.id;
+    const focusedRow = (): HTMLElement | null => el.shadowRoot!.activeElement as HTMLElement | null;
+    list.scrollTop -= 30;
+    await settle(el);
+    expect(focusedRow()?.dataset.id).to.equal(focusedId);
+    list.scrollTop = 0;
+    await settle(el);
+    await settle(el);
+    shown();
+    expect([undefined, focusedId]).to.include(focusedRow()?.dataset.id);
+  });
+
+  it('measures a row shown in a reused element even when it is exactly as high as the row before it', async () => {
+    const count = 240;
+    const store = storeWith(
+      Array.from({ length: count }, (_, i) => ({
+        id: i,
+        title: i % 2 ? `Short ${i}` : `A notification title long enough to wrap onto a few lines in a narrow feed ${i}`,
+        createdAt: now - i * 1000,
+      })),
+    );
+    store.flush();
+    const el = await feed(store);
+    el.style.inlineSize = '260px';
+    await settle(el);
+    const list = el.shadowRoot!.querySelector<HTMLElement>('[part~="list"]')!;
+    const heading = list.querySelector<HTMLElement>('.day')!.getBoundingClientRect().height;
+    // Every row comes into view once.
+    for (let y = 0; y <= list.scrollHeight; y += list.clientHeight / 2) {
+      list.scrollTop = y;
+      await settle(el);
+    }
+    await settle(el);
+    // With every row measured, the list is exactly as tall as its rows: a heading, tall and short items.
+    const height = (item: HTMLElement): number => item.getBoundingClientRect().height;
+    const tall = height(items(el).find((item) => Number(item.dataset.id) % 2 === 0)!);
+    const short = height(items(el).find((item) => Number(item.dataset.id) % 2 === 1)!);
+    expect(tall).to.be.greaterThan(short + 10);
+    const rowsHeight = heading + (count / 2) * (tall + short);
+    const spacers = [...list.querySelectorAll<HTMLElement>('.spacer')].reduce((sum, spacer) => sum + spacer.getBoundingClientRect().height, 0);
+    const rendered = [...list.querySelectorAll<HTMLElement>('[data-row]')].reduce((sum, row) => sum + row.getBoundingClientRect().height, 0);
+    expect(spacers + rendered).to.be.closeTo(rowsHeight, 2);
+  });
+
   it('keeps the rows on screen in place when rows above them turn out taller than estimated', async () => {
     const store = storeWith(
       Array.from({ length: 400 }, (_, i) => ({

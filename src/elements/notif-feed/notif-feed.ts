@@ -13,6 +13,7 @@ import { tokens } from '../../styles/tokens.js';
 import { follow, iconTemplate, relFor, targetFor } from '../shared/content.js';
 import { feedStyles } from './notif-feed.styles.js';
 import { RowHeights } from './row-heights.js';
+import { RowSlots } from './row-slots.js';
 
 /** Every visible string of `<notif-feed>`; override any subset through `.strings`. */
 export interface FeedStrings {
@@ -148,6 +149,7 @@ export class NotifFeed extends LitElement {
   /** The notifications the rows were built from. */
   #visibleItems: readonly Notification[] = [];
   #heights = new RowHeights();
+  #slots = new RowSlots();
   #scrollTop = 0;
   /** The rows in the DOM: first and last index. */
   #rendered: [number, number] = [0, -1];
@@ -158,7 +160,8 @@ export class NotifFeed extends LitElement {
   #askedAt = -1;
   // Rows report their own height when it changes (rendered, wrapped, restyled): no layout is read by hand.
   #resizes = new ResizeObserver((entries) => this.#onResize(entries));
-  #observed = new Set<Element>();
+  /** Observed elements and the height last reported for each (NaN until then). */
+  #observed = new Map<HTMLElement, number>();
 
   constructor() {
     super();
@@ -233,36 +236,47 @@ export class NotifFeed extends LitElement {
   }
 
   #observe(list: HTMLElement | null): void {
-    for (const element of this.#observed) {
+    for (const element of this.#observed.keys()) {
       if (element.isConnected) continue;
       this.#resizes.unobserve(element);
       this.#observed.delete(element);
     }
     if (!list) return;
-    for (const element of [list, ...list.querySelectorAll('[data-row]')]) {
+    for (const element of [list, ...list.querySelectorAll<HTMLElement>('[data-row]')]) {
       if (this.#observed.has(element)) continue;
       this.#resizes.observe(element);
-      this.#observed.add(element);
+      this.#observed.set(element, Number.NaN);
     }
+    // An element that now shows another row keeps its height until the observer reports a
+    // new one, which it does not when the new row is as high as the last: measured here.
+    this.#measure(list);
   }
 
   #onResize(entries: ResizeObserverEntry[]): void {
     const list = this.#list;
     if (!list) return;
-    // What is at the top of the viewport stays there while rows above it get their real heights.
-    const anchorRow = this.#heights.indexAt(this.#scrollTop);
-    const anchor = this.#heights.offsetOf(anchorRow);
-    let changed = false;
+    let resized = false;
     for (const entry of entries) {
       const element = entry.target as HTMLElement;
       if (element === list) {
-        changed = this.#viewport !== entry.contentRect.height || changed;
+        resized = this.#viewport !== entry.contentRect.height || resized;
         this.#viewport = entry.contentRect.height;
-        continue;
+      } else if (this.#observed.has(element)) {
+        this.#observed.set(element, entry.borderBoxSize[0]?.blockSize ?? element.offsetHeight);
       }
+    }
+    this.#measure(list, resized);
+  }
+
+  /** Records the rendered rows' heights, keeping the row at the top of the viewport in place. */
+  #measure(list: HTMLElement, resized = false): void {
+    // What is at the top of the viewport stays there while rows above it get their real heights.
+    const anchorRow = this.#heights.indexAt(this.#scrollTop);
+    const anchor = this.#heights.offsetOf(anchorRow);
+    let changed = resized;
+    for (const [element, height] of this.#observed) {
       const index = Number(element.dataset.row);
-      const height = entry.borderBoxSize[0]?.blockSize ?? element.offsetHeight;
-      if (element.isConnected && this.#rows[index]?.key === element.dataset.key) {
+      if (!Number.isNaN(height) && element.isConnected && this.#rows[index]?.key === element.dataset.key) {
         changed = this.#heights.measure(index, height) || changed;
       }
     }
@@ -518,11 +532,14 @@ export class NotifFeed extends LitElement {
   #renderList(label: string): TemplateResult {
     const [first, last] = this.#window();
     this.#rendered = [first, last];
+    const rows = this.#rows.slice(first, last + 1);
+    const focused = (this.renderRoot as ShadowRoot).activeElement?.closest<HTMLElement>('[data-key]')?.dataset.key;
+    const slots = this.#slots.assign(rows, focused);
     return html`<div part="list" role="list" aria-label=${label} @scroll=${this.#onScroll}>
       <div class="spacer" aria-hidden="true"></div>
       ${repeat(
-        this.#rows.slice(first, last + 1),
-        (row) => row.key,
+        rows,
+        (_row, i) => slots[i],
         (row, i) => this.#renderRow(row, first + i),
       )}
       <div class="spacer" aria-hidden="true"></div>
