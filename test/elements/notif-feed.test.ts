@@ -197,7 +197,9 @@ describe('notif-feed', () => {
     await sendKeys({ press: 'End' });
     await settle(el);
     expect(focusedId()).to.equal('c');
-    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'ArrowUp' }); // over the day heading between them
+    await settle(el);
+    expect(focusedId()).to.equal('b');
     await sendKeys({ press: 'Home' });
     await settle(el);
     expect(focusedId()).to.equal('a');

@@ -410,15 +410,18 @@ export class NotifFeed extends LitElement {
 
   #onKeyDown(event: KeyboardEvent): void {
     const target = event.target as HTMLElement;
-    const current = this.#rowIndex(target.dataset.id);
-    if (current === undefined) return;
-    const items = this.#rows.map((row, i) => (row.kind === 'item' ? i : -1)).filter((i) => i >= 0);
-    const position = items.indexOf(current);
+    const current = Number(target.dataset.row);
+    if (this.#rows[current]?.key !== target.dataset.key) return;
+    // Day headings are stepped over; with 100,000 rows nothing here walks them all.
+    const item = (from: number, step: 1 | -1): number | undefined => {
+      for (let i = from; i >= 0 && i < this.#rows.length; i += step) if (this.#rows[i]?.kind === 'item') return i;
+      return undefined;
+    };
     const next = {
-      ArrowDown: items[position + 1],
-      ArrowUp: items[position - 1],
-      Home: items[0],
-      End: items.at(-1),
+      ArrowDown: item(current + 1, 1),
+      ArrowUp: item(current - 1, -1),
+      Home: item(0, 1),
+      End: item(this.#rows.length - 1, -1),
     }[event.key];
     if (next !== undefined) {
       event.preventDefault();
