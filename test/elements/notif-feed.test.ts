@@ -53,6 +53,16 @@ async function settle(el: NotifFeed): Promise<void> {
   await nextFrame();
 }
 
+/** A feed 260px wide (titles wrap) over `items`, all applied, and its scrolling list. */
+async function narrowFeed(items: Record<string, unknown>[]): Promise<{ el: NotifFeed; list: HTMLElement }> {
+  const store = storeWith(items);
+  store.flush();
+  const el = await feed(store);
+  el.style.inlineSize = '260px';
+  await settle(el);
+  return { el, list: el.shadowRoot!.querySelector<HTMLElement>('[part~="list"]')! };
+}
+
 describe('notif-feed', () => {
   it('renders newest first, grouped by day, with unread marked visually and for screen readers', async () => {
     const el = await feed(storeWith(sample()));
@@ -390,18 +400,13 @@ describe('notif-feed', () => {
 
   it('measures a row shown in a reused element even when it is exactly as high as the row before it', async () => {
     const count = 240;
-    const store = storeWith(
+    const { el, list } = await narrowFeed(
       Array.from({ length: count }, (_, i) => ({
         id: i,
         title: i % 2 ? `Short ${i}` : `A notification title long enough to wrap onto a few lines in a narrow feed ${i}`,
         createdAt: now - i * 1000,
       })),
     );
-    store.flush();
-    const el = await feed(store);
-    el.style.inlineSize = '260px';
-    await settle(el);
-    const list = el.shadowRoot!.querySelector<HTMLElement>('[part~="list"]')!;
     const heading = list.querySelector<HTMLElement>('.day')!.getBoundingClientRect().height;
     // Every row comes into view once.
     for (let y = 0; y <= list.scrollHeight; y += list.clientHeight / 2) {
@@ -421,7 +426,7 @@ describe('notif-feed', () => {
   });
 
   it('keeps the rows on screen in place when rows above them turn out taller than estimated', async () => {
-    const store = storeWith(
+    const { el, list } = await narrowFeed(
       Array.from({ length: 400 }, (_, i) => ({
         id: i,
         title: `A title that is long enough to wrap onto two or three lines in a narrow feed, number ${i}`,
@@ -429,11 +434,6 @@ describe('notif-feed', () => {
         createdAt: now - i * 1000,
       })),
     );
-    store.flush();
-    const el = await feed(store);
-    el.style.inlineSize = '260px';
-    await settle(el);
-    const list = el.shadowRoot!.querySelector<HTMLElement>('[part~="list"]')!;
     list.scrollTop = 20_000;
     await settle(el);
     await settle(el);
