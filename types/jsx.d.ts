@@ -159,7 +159,9 @@ export type NotifFeedProps = {
   theme?: NotifFeed["theme"] | undefined;
   /** The store to read; defaults to the nearest `<notif-provider>`'s. */
   store?: NotifFeed["store"] | undefined;
-  /** Replaces the default item template entirely. */
+  /** Replaces the default item template entirely. It is rendered afresh for each
+notification, so state inside it (an open `<details>`, a field) never passes to
+another notification when scrolling reuses the row. */
   renderItem?: NotifFeed["renderItem"] | undefined;
   /** Overrides for any visible string. */
   strings?: NotifFeed["strings"] | undefined;
@@ -177,7 +179,9 @@ export type NotifFeedSolidJsProps = {
   "prop:theme"?: NotifFeed["theme"] | undefined;
   /** The store to read; defaults to the nearest `<notif-provider>`'s. */
   "prop:store"?: NotifFeed["store"] | undefined;
-  /** Replaces the default item template entirely. */
+  /** Replaces the default item template entirely. It is rendered afresh for each
+notification, so state inside it (an open `<details>`, a field) never passes to
+another notification when scrolling reuses the row. */
   "prop:renderItem"?: NotifFeed["renderItem"] | undefined;
   /** Overrides for any visible string. */
   "prop:strings"?: NotifFeed["strings"] | undefined;
@@ -438,7 +442,9 @@ export type CustomElements = {
    * - `filter`: `all` (default), `unread`, or a topic id.
    * - `theme`: `light` or `dark`; unset follows `prefers-color-scheme`.
    * - `store`: The store to read; defaults to the nearest `<notif-provider>`'s. (property only)
-   * - `renderItem`: Replaces the default item template entirely. (property only)
+   * - `renderItem`: Replaces the default item template entirely. It is rendered afresh for each
+   * notification, so state inside it (an open `<details>`, a field) never passes to
+   * another notification when scrolling reuses the row. (property only)
    * - `strings`: Overrides for any visible string. (property only)
    *
    * ## Events
@@ -813,7 +819,9 @@ export type CustomElementsSolidJs = {
    * - `filter`: `all` (default), `unread`, or a topic id.
    * - `theme`: `light` or `dark`; unset follows `prefers-color-scheme`.
    * - `store`: The store to read; defaults to the nearest `<notif-provider>`'s. (property only)
-   * - `renderItem`: Replaces the default item template entirely. (property only)
+   * - `renderItem`: Replaces the default item template entirely. It is rendered afresh for each
+   * notification, so state inside it (an open `<details>`, a field) never passes to
+   * another notification when scrolling reuses the row. (property only)
    * - `strings`: Overrides for any visible string. (property only)
    *
    * ## Events

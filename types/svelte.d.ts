@@ -84,7 +84,9 @@ type NotifFeedProps = {
   theme?: NotifFeed["theme"];
   /** The store to read; defaults to the nearest `<notif-provider>`'s. */
   "bind:store"?: NotifFeed["store"];
-  /** Replaces the default item template entirely. */
+  /** Replaces the default item template entirely. It is rendered afresh for each
+notification, so state inside it (an open `<details>`, a field) never passes to
+another notification when scrolling reuses the row. */
   "bind:renderItem"?: NotifFeed["renderItem"];
   /** Overrides for any visible string. */
   "bind:strings"?: NotifFeed["strings"];

@@ -14,14 +14,19 @@ describe('RowSlots', () => {
     expect([a, b, c]).not.to.include(next[0]);
   });
 
-  it('gives a row coming into view the slot of one that left, in screen order, so nothing is reordered', () => {
+  it('gives a row coming into view the slot of one that left, in the order Lit moves least', () => {
     const slots = new RowSlots();
-    const first = slots.assign(rows(['r0', 'r1', 'r2', 'r3']));
-    // scrolled by two rows: r0 and r1 leave at the top, r4 and r5 enter at the bottom
-    expect(slots.assign(rows(['r2', 'r3', 'r4', 'r5']))).to.deep.equal([first[2], first[3], first[0], first[1]]);
-    // a jump of a whole window: every row takes the slot of the row at its place
-    const second = slots.assign(rows(['r2', 'r3', 'r4', 'r5']));
-    expect(slots.assign(rows(['r90', 'r91', 'r92', 'r93']))).to.deep.equal(second);
+    const [s0, s1, s2, s3] = slots.assign(rows(['r0', 'r1', 'r2', 'r3']));
+    // Scrolled down two rows: r0 and r1 leave at the top, r4 and r5 enter at the bottom and take
+    // their slots in reverse, which repeat() moves as "old head -> new tail" without touching r2, r3.
+    expect(slots.assign(rows(['r2', 'r3', 'r4', 'r5']))).to.deep.equal([s2, s3, s1, s0]);
+    // Scrolled back up: r4 and r5 leave at the bottom; r0 enters at the top with r5's slot
+    // ("old tail -> new head").
+    expect(slots.assign(rows(['r0', 'r1', 'r2', 'r3']))).to.deep.equal([s0, s1, s2, s3]);
+    // A jump of a whole window: every row takes the slot of the row at its place (no move at all).
+    expect(slots.assign(rows(['r90', 'r91', 'r92', 'r93']))).to.deep.equal([s0, s1, s2, s3]);
+    // Rows replaced on the side they left from take the slots in screen order (updated in place).
+    expect(slots.assign(rows(['x0', 'x1', 'r92', 'r93']))).to.deep.equal([s0, s1, s2, s3]);
   });
 
   it('hands a slot only to a row of the same kind (the same template)', () => {

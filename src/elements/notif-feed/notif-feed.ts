@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { NotificationStore } from '../../core/store.js';
 import type { Notification, NotificationAction } from '../../core/types.js';
@@ -136,7 +137,11 @@ export class NotifFeed extends LitElement {
   declare theme: 'light' | 'dark' | undefined;
   /** The store to read; defaults to the nearest `<notif-provider>`'s. */
   declare store: NotificationStore | undefined;
-  /** Replaces the default item template entirely. */
+  /**
+   * Replaces the default item template entirely. It is rendered afresh for each
+   * notification, so state inside it (an open `<details>`, a field) never passes to
+   * another notification when scrolling reuses the row.
+   */
   declare renderItem: RenderItem | undefined;
   /** Overrides for any visible string. */
   declare strings: Partial<FeedStrings>;
@@ -160,8 +165,8 @@ export class NotifFeed extends LitElement {
   #askedAt = -1;
   // Rows report their own height when it changes (rendered, wrapped, restyled): no layout is read by hand.
   #resizes = new ResizeObserver((entries) => this.#onResize(entries));
-  /** Observed elements and the height last reported for each (NaN until then). */
-  #observed = new Map<HTMLElement, number>();
+  /** Observed elements and the row each showed when it was observed. */
+  #observed = new Map<Element, string | undefined>();
 
   constructor() {
     super();
@@ -243,40 +248,33 @@ export class NotifFeed extends LitElement {
     }
     if (!list) return;
     for (const element of [list, ...list.querySelectorAll<HTMLElement>('[data-row]')]) {
-      if (this.#observed.has(element)) continue;
+      const key = element.dataset.key;
+      if (this.#observed.has(element) && this.#observed.get(element) === key) continue;
+      // An element now showing another row is observed afresh, which reports its height
+      // once: the same height as its last row's would not be reported otherwise.
+      this.#resizes.unobserve(element);
       this.#resizes.observe(element);
-      this.#observed.set(element, Number.NaN);
+      this.#observed.set(element, key);
     }
-    // An element that now shows another row keeps its height until the observer reports a
-    // new one, which it does not when the new row is as high as the last: measured here.
-    this.#measure(list);
   }
 
   #onResize(entries: ResizeObserverEntry[]): void {
     const list = this.#list;
     if (!list) return;
-    let resized = false;
-    for (const entry of entries) {
-      const element = entry.target as HTMLElement;
-      if (element === list) {
-        resized = this.#viewport !== entry.contentRect.height || resized;
-        this.#viewport = entry.contentRect.height;
-      } else if (this.#observed.has(element)) {
-        this.#observed.set(element, entry.borderBoxSize[0]?.blockSize ?? element.offsetHeight);
-      }
-    }
-    this.#measure(list, resized);
-  }
-
-  /** Records the rendered rows' heights, keeping the row at the top of the viewport in place. */
-  #measure(list: HTMLElement, resized = false): void {
     // What is at the top of the viewport stays there while rows above it get their real heights.
     const anchorRow = this.#heights.indexAt(this.#scrollTop);
     const anchor = this.#heights.offsetOf(anchorRow);
-    let changed = resized;
-    for (const [element, height] of this.#observed) {
+    let changed = false;
+    for (const entry of entries) {
+      const element = entry.target as HTMLElement;
+      if (element === list) {
+        changed = this.#viewport !== entry.contentRect.height || changed;
+        this.#viewport = entry.contentRect.height;
+        continue;
+      }
       const index = Number(element.dataset.row);
-      if (!Number.isNaN(height) && element.isConnected && this.#rows[index]?.key === element.dataset.key) {
+      const height = entry.borderBoxSize[0]?.blockSize ?? element.offsetHeight;
+      if (element.isConnected && this.#rows[index]?.key === element.dataset.key) {
         changed = this.#heights.measure(index, height) || changed;
       }
     }
@@ -410,6 +408,8 @@ export class NotifFeed extends LitElement {
 
   #onKeyDown(event: KeyboardEvent): void {
     const target = event.target as HTMLElement;
+    // Keys pressed on an action or a field inside the row are theirs (Home and End too).
+    if (target !== event.currentTarget) return;
     const current = Number(target.dataset.row);
     if (this.#rows[current]?.key !== target.dataset.key) return;
     // Day headings are stepped over; with 100,000 rows nothing here walks them all.
@@ -428,7 +428,7 @@ export class NotifFeed extends LitElement {
       void this.#focusRow(next);
       return;
     }
-    if ((event.key === 'Enter' || event.key === ' ') && target.matches('[part~="item"]')) {
+    if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       const row = this.#rows[current];
       if (row?.kind === 'item') this.#onItemClick(event, row.notification);
@@ -441,11 +441,13 @@ export class NotifFeed extends LitElement {
     if (unread.length && this.dispatchEvent(new NotifReadEvent(unread))) store?.markAllRead();
   }
 
+  // The icon gets a new <img> per URL: one given a new src keeps showing the old picture
+  // until the new one loads, so a reused row would show another sender's avatar meanwhile.
   #renderDefaultItem(notification: Notification): TemplateResult {
     const text = this.#text;
     const lang = languageOf(this);
     return html`
-      <span class="marker">${notification.icon ? iconTemplate(notification) : dotIcon}</span>
+      <span class="marker">${notification.icon ? keyed(notification.icon, iconTemplate(notification)) : dotIcon}</span>
       <p part="title" id="t-${notification.id}">
         ${notification.read ? nothing : html`<span class="visually-hidden">${text.unreadItem} </span>`}${notification.title}
       </p>
@@ -503,7 +505,7 @@ export class NotifFeed extends LitElement {
       @click=${(e: MouseEvent) => this.#onItemClick(e, n)}
       @keydown=${this.#onKeyDown}
     >
-      ${this.renderItem ? this.renderItem(n) : this.#renderDefaultItem(n)}
+      ${this.renderItem ? keyed(n.id, this.renderItem(n)) : this.#renderDefaultItem(n)}
     </div>`;
   }
 

@@ -1,12 +1,18 @@
 import type { LaidOutRow, RowKind } from './row-heights.js';
 
+type Free = Record<RowKind, number[]>;
+
 /**
- * Which element shows which row. A row that stays in view keeps its element (focus and
- * the screen reader's place stay with the notification); a row coming into view takes the
- * element of a row of its kind that left. Scrolling then rewrites a few texts instead of
- * building, styling and collecting a new element for every row, every frame.
+ * Which element shows which row. A row that stays in view keeps its element, in place:
+ * focus and a screen reader's place stay with the notification. A row coming into view
+ * takes the element of a row of its kind that left. Scrolling then rewrites a few texts
+ * instead of building, styling and collecting a new element for every row, every frame.
  *
- * A slot is a key for Lit's `repeat`: the same slot, the same element.
+ * A slot is a key for Lit's `repeat`: the same slot, the same element. Which element a
+ * row takes is chosen so that `repeat` never moves a row that stays (moving a node drops
+ * its focus): one that left on the same side, in screen order (updated where it is), else
+ * one from the other side in reverse order, which `repeat` moves across as its old head
+ * becoming the new tail (or its old tail the new head).
  */
 export class RowSlots {
   /** Slot per row key, in the order last rendered. */
@@ -21,22 +27,30 @@ export class RowSlots {
    */
   assign(rows: readonly LaidOutRow[], keep?: string): number[] {
     const inView = new Set(rows.map((row) => row.key));
-    // Taken in the order they were on screen, so a row entering where another left takes its
-    // element without moving it: a jump of a whole window reorders nothing.
-    const free: Record<RowKind, number[]> = { day: [], item: [] };
+    // Rows that left, above the rows that stay and below them (all "above" when none stays).
+    const above: Free = { day: [], item: [] };
+    const below: Free = { day: [], item: [] };
+    let side = above;
     for (const [key, slot] of this.#slotOf) {
-      if (!inView.has(key) && key !== keep) free[this.#kindOf.get(slot) ?? 'item'].push(slot);
+      if (inView.has(key)) side = below;
+      else if (key !== keep) side[this.#kindOf.get(slot) ?? 'item'].push(slot);
     }
-    const taken: Record<RowKind, number> = { day: 0, item: 0 };
-    // Slots of rows that left and were not taken are forgotten: their elements are removed.
     const slotOf = new Map<string, number>();
     const kindOf = new Map<number, RowKind>();
+    let entering = above;
     const slots = rows.map(({ key, kind }) => {
-      const slot = this.#slotOf.get(key) ?? free[kind][taken[kind]++] ?? this.#next++;
+      let slot = this.#slotOf.get(key);
+      if (slot === undefined) {
+        const other = entering === above ? below : above;
+        slot = entering[kind].shift() ?? other[kind].pop() ?? this.#next++;
+      } else {
+        entering = below;
+      }
       slotOf.set(key, slot);
       kindOf.set(slot, kind);
       return slot;
     });
+    // Slots of rows that left and were not taken are forgotten: their elements are removed.
     this.#slotOf = slotOf;
     this.#kindOf = kindOf;
     return slots;
