@@ -52,6 +52,7 @@ export default {
   </head>
   <body>
     <script type="module" src="${testFramework}"></script>
+    <script type="module" src="/test/helpers/readable-failures.js"></script>
   </body>
 </html>`,
 
