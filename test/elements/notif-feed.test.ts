@@ -41,6 +41,10 @@ async function feed(store: NotificationStore, attrs = ''): Promise<NotifFeed> {
   return el;
 }
 
+/** `count` notifications, newest first one second apart: "Notification 0", "Notification 1"… */
+const numbered = (count: number): Record<string, unknown>[] =>
+  Array.from({ length: count }, (_, i) => ({ id: i, title: `Notification ${i}`, createdAt: now - i * 1000 }));
+const listOf = (el: NotifFeed): HTMLElement => el.shadowRoot!.querySelector<HTMLElement>('[part~="list"]')!;
 const items = (el: NotifFeed): HTMLElement[] => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="item"]')];
 const titles = (el: NotifFeed): string[] =>
   items(el).map((i) => i.querySelector('[part~="title"]')!.textContent.replace('Unread:', '').trim());
@@ -60,7 +64,7 @@ async function narrowFeed(items: Record<string, unknown>[]): Promise<{ el: Notif
   const el = await feed(store);
   el.style.inlineSize = '260px';
   await settle(el);
-  return { el, list: el.shadowRoot!.querySelector<HTMLElement>('[part~="list"]')! };
+  return { el, list: listOf(el) };
 }
 
 describe('notif-feed', () => {
@@ -275,7 +279,7 @@ describe('notif-feed', () => {
     await waitFor(() => store.$items.get().length === 100_000, { message: 'all 100,000 applied' });
     await settle(el);
     expect(items(el).length).to.be.within(1, 100);
-    const list = el.shadowRoot!.querySelector<HTMLElement>('[part~="list"]')!;
+    const list = listOf(el);
     await waitFor(() => list.scrollHeight > 100 * list.clientHeight);
     list.scrollTop = list.scrollHeight / 2;
     await waitFor(() => Number(items(el)[0]?.dataset.id) < 90_000);
@@ -299,7 +303,7 @@ describe('notif-feed', () => {
     store.flush();
     const el = await feed(store);
     el.style.inlineSize = '320px';
-    const list = el.shadowRoot!.querySelector<HTMLElement>('[part~="list"]')!;
+    const list = listOf(el);
     const stacked = (): void => {
       const rows = [...list.querySelectorAll<HTMLElement>('[data-row]')];
       for (let i = 1; i < rows.length; i++) {
@@ -370,11 +374,11 @@ describe('notif-feed', () => {
 
   it('reuses row elements while scrolling, in order, and never moves focus to another notification', async function () {
     this.timeout(20_000);
-    const store = storeWith(Array.from({ length: 2_000 }, (_, i) => ({ id: i, title: `Notification ${i}`, createdAt: now - i * 1000 })));
+    const store = storeWith(numbered(2_000));
     store.flush();
     const el = await feed(store);
     await settle(el);
-    const list = el.shadowRoot!.querySelector<HTMLElement>('[part~="list"]')!;
+    const list = listOf(el);
     const ids = (): number[] => items(el).map((item) => Number(item.dataset.id));
     const inOrder = (): void => {
       expect(ids()).to.deep.equal(ids().map((_, i) => ids()[0]! + i));
@@ -423,7 +427,7 @@ describe('notif-feed', () => {
 
   it('gives each notification its own copy of a renderItem template: state in it does not pass to another', async function () {
     this.timeout(20_000);
-    const store = storeWith(Array.from({ length: 2_000 }, (_, i) => ({ id: i, title: `Notification ${i}`, createdAt: now - i * 1000 })));
+    const store = storeWith(numbered(2_000));
     store.flush();
     const el = await fixture<NotifFeed>(
       html`<notif-feed .store=${store} .renderItem=${(n: Notification) => html`<details><summary>${n.title}</summary>More</details>`}></notif-feed>`,
@@ -431,7 +435,7 @@ describe('notif-feed', () => {
     await waitFor(() => items(el).length > 0);
     await settle(el);
     items(el)[0]!.querySelector('details')!.open = true;
-    const list = el.shadowRoot!.querySelector<HTMLElement>('[part~="list"]')!;
+    const list = listOf(el);
     list.scrollTop = list.scrollHeight / 2;
     await settle(el);
     await settle(el);
@@ -503,7 +507,7 @@ describe('notif-feed', () => {
     elsewhere.append(el); // disconnected, then connected again
     await settle(el);
     el.style.inlineSize = '200px'; // titles wrap: every row grows
-    const list = el.shadowRoot!.querySelector<HTMLElement>('[part~="list"]')!;
+    const list = listOf(el);
     // The spacer below stands for the rows not rendered, estimated from the measured ones:
     // the list is as tall as 50 rows of the new height only if the grown rows were measured.
     const measured = async (): Promise<boolean> => {
