@@ -198,6 +198,15 @@ describe('notif-feed', () => {
     expect(button(el, 'Mark all as read').disabled).to.equal(true);
   });
 
+  it('mark all as read is disabled while nothing is unread, and enabled when something unread arrives', async () => {
+    const store = storeWith(numbered(3).map((n) => ({ ...n, read: true })));
+    const el = await feed(store);
+    expect(button(el, 'Mark all as read').disabled).to.equal(true);
+    store.add({ id: 'new', title: 'Unread one', createdAt: now });
+    await settle(el);
+    expect(button(el, 'Mark all as read').disabled).to.equal(false);
+  });
+
   it('arrow keys move between items, Home/End jump, Enter activates', async () => {
     const store = storeWith(sample().map((n) => ({ ...n, url: undefined })));
     const el = await feed(store);

@@ -147,7 +147,7 @@ export class NotifFeed extends LitElement {
   declare strings: Partial<FeedStrings>;
   declare private _active: string | undefined;
 
-  #store = new StoreController(this, (store) => [store.$items, store.$status, store.$history, store.$topics]);
+  #store = new StoreController(this, (store) => [store.$items, store.$unreadCount, store.$status, store.$history, store.$topics]);
   #clock = new ClockController(this);
   #rows: Row[] = [];
   #rowsKey: unknown[] = [];
@@ -556,7 +556,8 @@ export class NotifFeed extends LitElement {
     const store = this.#store.store;
     const items = store?.$items.get() ?? [];
     const topics = store?.$topics.get() ?? [];
-    const hasUnread = items.some((n) => !n.read);
+    // Counted by the store as it publishes: a walk here would visit every row of an all-read feed per scroll frame.
+    const hasUnread = (store?.$unreadCount.get() ?? 0) > 0;
     const filters = [
       { id: 'all', label: text.all },
       { id: 'unread', label: text.unread },
