@@ -1,9 +1,11 @@
 // The benchmark's HTTP server: bench/pages/, dist/browser/ and bench/.startup/ as static files, and the
-// real push hub (server/hub.js) for SSE and WebSocket, on 127.0.0.1 at a random port.
+// real push hub (server/hub.js) for SSE and WebSocket, and a stand-in for Courier's live-update
+// socket (/courier-socket/<channel>), on 127.0.0.1 at a random port.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WebSocketServer } from 'ws';
 import { createHub } from '../server/hub.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -32,12 +34,50 @@ function fileFor(pathname) {
 }
 
 /**
+ * Courier's inbox socket as far as a page showing new messages needs it: Courier sends its
+ * subscribe and config requests, which need no answer, and gets `{ event: 'message', data }`
+ * frames, one per message (courier-js's protocol). `send` writes them to the channel's sockets
+ * in one go, each its own frame, as Courier's server sends them.
+ */
+function createCourierSocket() {
+  const wss = new WebSocketServer({ noServer: true });
+  /** @type {Map<string, Set<import('ws').WebSocket>>} */
+  const channels = new Map();
+  const socketsOf = (name) => channels.get(name) ?? channels.set(name, new Set()).get(name);
+  return {
+    /** Takes the upgrade when it is for /courier-socket/<channel>. */
+    handleUpgrade(req, socket, head) {
+      const match = /^\/courier-socket\/([\w-]+)/.exec(new URL(req.url ?? '/', 'http://x').pathname);
+      if (!match) return false;
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        const sockets = socketsOf(match[1]);
+        sockets.add(ws);
+        ws.on('close', () => sockets.delete(ws));
+      });
+      return true;
+    },
+    /** Open sockets on the channel. */
+    connected: (name) => socketsOf(name).size,
+    /** Sends each message as its own `{ event: 'message', data }` frame to the channel's sockets. */
+    send(name, messages) {
+      const frames = messages.map((data) => JSON.stringify({ event: 'message', data }));
+      for (const ws of socketsOf(name)) for (const frame of frames) ws.send(frame);
+    },
+    close() {
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
+  };
+}
+
+/**
  * Starts the server. `hub.control(channel, body)` publishes from this process, so
  * the `Date.now()` stamped into a frame and the write share one clock.
- * @returns {Promise<{ origin: string, hub: ReturnType<typeof createHub>, close: () => Promise<void> }>}
+ * @returns {Promise<{ origin: string, hub: ReturnType<typeof createHub>, courier: ReturnType<typeof createCourierSocket>, close: () => Promise<void> }>}
  */
 export async function startServer() {
   const hub = createHub({ historyLimit: 200_000 });
+  const courier = createCourierSocket();
   const server = createServer((req, res) => {
     hub.middleware(req, res, () => {
       const file = fileFor(new URL(req.url ?? '/', 'http://x').pathname);
@@ -56,7 +96,7 @@ export async function startServer() {
     });
   });
   server.on('upgrade', (req, socket, head) => {
-    if (!hub.handleUpgrade(req, socket, head)) socket.destroy();
+    if (!courier.handleUpgrade(req, socket, head) && !hub.handleUpgrade(req, socket, head)) socket.destroy();
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = server.address();
@@ -64,8 +104,10 @@ export async function startServer() {
   return {
     origin: `http://127.0.0.1:${port}`,
     hub,
+    courier,
     close: async () => {
       hub.close();
+      courier.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(() => resolve(undefined)));
     },

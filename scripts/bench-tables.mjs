@@ -30,8 +30,10 @@ function benchTable(bench) {
     '|---|---|---|--:|--:|--:|---|---|--:|--:|',
   ];
   for (const f of bench.figures) {
-    const peer = f.peer ? fmt(f.peer.median) : '';
-    const ratio = f.peer && f.peerRatio !== null ? `${f.peerRatio.toFixed(2)}×` : '';
+    // a peer value at its cap means "not done by then"
+    const atLeast = f.peer?.capped ? '> ' : '';
+    const peer = f.peer ? `${atLeast}${fmt(f.peer.median)}` : '';
+    const ratio = f.peer && f.peerRatio !== null ? `${atLeast}${f.peerRatio.toFixed(2)}×` : '';
     lines.push(`| ${f.group} | ${cell(f.name)} | ${f.unit} | ${fmt(f.median)} | ${fmt(f.min)} | ${fmt(f.max)} | ${f.target ?? ''} | ${f.status} | ${peer} | ${ratio} |`);
   }
   if (!bench.figures.some((f) => f.peer)) lines.push('', `No Courier column this run: ${bench.peers?.note ?? 'bench/peers was not installed'}.`);
