@@ -20,7 +20,7 @@ const BIG = 100_000;
 const SCROLL_MS = 3000;
 const LATENCY_COUNT = 200;
 const LATENCY_INTERVAL_MS = 50; // 20 per second
-/** Courier renders its whole list again per message, so its burst may not settle: a run stops waiting this long after the first frame. */
+/** Courier renders its whole list again per message, so its burst may not settle: a run stops waiting this long after the last frame is sent (so at least this long after the first). */
 const COURIER_BURST_CAP_MS = 2000;
 const FRAME_MS = 1000 / 60;
 const MB = 1024 * 1024;
