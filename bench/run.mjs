@@ -135,8 +135,9 @@ function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
+/** Median, min and max of the runs; +Infinity (never shown, not settled) counts, NaN and null (not measured) do not. */
 function summarize(values) {
-  const clean = values.filter((v) => typeof v === 'number' && Number.isFinite(v));
+  const clean = values.filter((v) => typeof v === 'number' && !Number.isNaN(v));
   return { median: percentile(clean, 50), min: Math.min(...clean), max: Math.max(...clean), runs: values };
 }
 
@@ -190,20 +191,35 @@ async function burstCourier() {
     server.courier.send(c, messages);
     const sendMs = performance.now() - sendStarted;
     // Kept from here: a page this busy does not answer (it rendered ~700 rows in a minute when left to run).
-    const result = await Promise.race([pending, sleep(COURIER_BURST_CAP_MS).then(() => ({ settled: false }))]);
+    let timer;
+    const capped = new Promise((resolve) => (timer = setTimeout(() => resolve({ settled: false }), COURIER_BURST_CAP_MS)));
+    const result = await Promise.race([pending, capped]);
+    clearTimeout(timer);
     await context.close();
     return { ...result, sendMs, errors };
   });
 }
 
 // -------------------------------------------------------------- latency
-async function latency(kind) {
-  return each(`latency ${kind}`, async (run) => {
-    const libChannel = channel(`lat-${kind}-lib`);
-    const netChannel = channel(`lat-${kind}-net`);
-    const { context, page, errors } = await openPage('latency');
+/**
+ * 200 notifications at 20 per second, server write -> visible, with a bare listener's network-only
+ * time. Ours (latency.js): our store and toaster over `kind`, the bare listener in the same page.
+ * Courier's (peer 'courier', live-courier.js): its inbox over its socket, visible as its new list
+ * row (its inbox package has no toast), the bare listener (a hub WebSocket) in a second page. A
+ * notification not shown within 2 s of the last write counts as never shown (+Infinity).
+ */
+async function latency(kind, peer) {
+  return each(`latency ${peer ?? kind}`, async (run) => {
+    const libChannel = channel(`lat-${peer ?? kind}-lib`);
+    const netChannel = channel(`lat-${peer ?? kind}-net`);
+    const { context, page, errors } = await openPage(peer ? 'live-courier' : 'latency');
     const path = (c) => (kind === 'sse' ? `/hub/${c}/sse` : `${server.origin.replace('http', 'ws')}/hub/${c}/ws`);
-    await page.evaluate((args) => globalThis.startLatency(args), { kind, libUrl: path(libChannel), netUrl: path(netChannel) });
+    // Courier's bare listener gets a page of its own (live-courier.js says why); ours shares our page.
+    const bare = peer ? await openPage('live-courier') : { page, context };
+    if (peer) {
+      await page.evaluate((url) => globalThis.startLatency(url), courierSocket(libChannel));
+      await bare.page.evaluate((url) => globalThis.startBare(url), path(netChannel));
+    } else await page.evaluate((args) => globalThis.startLatency(args), { kind, libUrl: path(libChannel), netUrl: path(netChannel) });
     // The library's frame i and the bare listener's frame i are written 25 ms apart, so the
     // two never compete for the page's main thread; each stream runs at 20 per second.
     const t0 = performance.now() + 50;
@@ -212,54 +228,37 @@ async function latency(kind) {
       const wait = due - performance.now();
       if (wait > 0) await sleep(wait);
       const n = i >> 1;
-      const target = i % 2 === 0 ? libChannel : netChannel;
       const sentAt = Date.now();
-      const frame = { id: `r${run}-${n}`, title: `Latency ${n}`, body: 'Measured from the server write.', createdAt: sentAt, data: { sentAt } };
-      server.hub.control(target, { action: 'publish', frames: [frame] });
+      const id = `r${run}-${n}`;
+      const title = `Latency ${n}`;
+      const body = 'Measured from the server write.';
+      if (i % 2 === 0 && peer) server.courier.send(libChannel, [courierMessage(id, title, body, sentAt, { sentAt })]);
+      else server.hub.control(i % 2 === 0 ? libChannel : netChannel, { action: 'publish', frames: [{ id, title, body, createdAt: sentAt, data: { sentAt } }] });
     }
-    await page
-      .waitForFunction((n) => {
-        const counts = globalThis.latencyCounts();
-        return counts.lib >= n && counts.net >= n;
-      }, LATENCY_COUNT, { timeout: 2000 })
-      .catch(() => undefined);
-    const { lib, net, statuses, summaries, summarized } = await page.evaluate(() => globalThis.latencyResults());
+    const allShown = ([side, n]) => globalThis.latencyCounts()[side] >= n;
+    await Promise.all([
+      page.waitForFunction(allShown, ['lib', LATENCY_COUNT], { timeout: 2000 }),
+      bare.page.waitForFunction(allShown, ['net', LATENCY_COUNT], { timeout: 2000 }),
+    ]).catch(() => undefined);
+    const { lib, statuses, summaries, summarized } = await page.evaluate(() => globalThis.latencyResults());
+    const { net } = await bare.page.evaluate(() => globalThis.latencyResults());
     await context.close();
+    if (peer) await bare.context.close();
+    const never = (times) => times.concat(Array(Math.max(0, LATENCY_COUNT - times.length)).fill(Infinity));
+    const [libAll, netAll] = [never(lib), never(net)];
     return {
       received: { lib: lib.length, net: net.length },
       summaryToasts: summaries,
       inSummary: summarized,
       statuses,
-      libP50: percentile(lib, 50),
-      libP95: percentile(lib, 95),
-      netP50: percentile(net, 50),
-      netP95: percentile(net, 95),
-      aboveP50: percentile(lib, 50) - percentile(net, 50),
-      aboveP95: percentile(lib, 95) - percentile(net, 95),
-      errors,
+      libP50: percentile(libAll, 50),
+      libP95: percentile(libAll, 95),
+      netP50: percentile(netAll, 50),
+      netP95: percentile(netAll, 95),
+      aboveP50: percentile(libAll, 50) - percentile(netAll, 50),
+      aboveP95: percentile(libAll, 95) - percentile(netAll, 95),
+      errors: peer ? [...errors, ...bare.errors] : errors,
     };
-  });
-}
-
-// Courier's latency: the same 200 at 20 per second through its socket, server write -> its new list
-// row in the DOM (its inbox package has no toast). The network-only baseline is our WebSocket run's
-// with the same index: the same server, socket library and browser path, moments apart.
-async function latencyCourier() {
-  return each('latency courier', async (run) => {
-    const c = channel('lat-courier');
-    const { context, page, errors } = await openPage('live-courier');
-    await page.evaluate((url) => globalThis.startLatency(url), courierSocket(c));
-    const t0 = performance.now() + 50;
-    for (let n = 0; n < LATENCY_COUNT; n++) {
-      const wait = t0 + n * LATENCY_INTERVAL_MS - performance.now();
-      if (wait > 0) await sleep(wait);
-      const sentAt = Date.now();
-      server.courier.send(c, [courierMessage(`c${run}-${n}`, `Latency ${n}`, 'Measured from the server write.', sentAt, { sentAt })]);
-    }
-    await page.waitForFunction((n) => globalThis.latencyCount() >= n, LATENCY_COUNT, { timeout: 2000 }).catch(() => undefined);
-    const shown = await page.evaluate(() => globalThis.latencyResults());
-    await context.close();
-    return { received: shown.length, p50: percentile(shown, 50), p95: percentile(shown, 95), errors };
   });
 }
 
@@ -327,11 +326,15 @@ async function startup(peer) {
 // ---------------------------------------------------------------- report
 const figures = [];
 /** status: pass when every run meets the target, "median" when only the median does. */
-/** peerCap: the peer's runs stopped waiting there (a value at the cap means "not done by then", shown "> cap"). */
+/**
+ * peerCap: the peer's runs stopped waiting there, and a run that had not finished is +Infinity.
+ * When that is the median, the peer's figure is printed as "> cap" and the ratio as a lower bound.
+ */
 function figure(group, name, unit, values, target, peerValues, { ratio = true, peerCap } = {}) {
   const s = summarize(values);
   const peer = peerValues ? summarize(peerValues) : null;
-  const capped = peer !== null && peerCap !== undefined && peer.median >= peerCap;
+  const capped = peer !== null && peerCap !== undefined && peer.median === Infinity;
+  if (capped) peer.median = peerCap;
   let status = '';
   if (target) {
     const ok = (v) => (target.op === '<=' ? v <= target.value : v >= target.value);
@@ -347,14 +350,14 @@ function figure(group, name, unit, values, target, peerValues, { ratio = true, p
     // the peer's median and peer ÷ ours (> 1: ours is that many times faster)
     peer: peer ? { name: 'Courier', median: peer.median, min: peer.min, max: peer.max, runs: peer.runs, capped } : null,
     // no ratio to a zero (none dropped): it would read "Infinity×"
-    peerRatio: peer && ratio && s.median !== 0 ? peer.median / s.median : null,
+    peerRatio: peer && ratio && s.median !== 0 && Number.isFinite(peer.median / s.median) ? peer.median / s.median : null,
   });
 }
 
 const results = { burst: await burst(), latencySse: await latency('sse'), latencyWs: await latency('websocket') };
 if (courierBytes) {
   results.burstCourier = await burstCourier();
-  results.latencyCourier = await latencyCourier();
+  results.latencyCourier = await latency('websocket', 'courier');
 }
 results.bigFeed = await bigFeed();
 if (courierBytes) results.bigFeedCourier = await bigFeed('courier');
@@ -362,8 +365,8 @@ results.startup = await startup();
 if (courierBytes) results.startupCourier = await startup('courier');
 
 const pick = (list, key) => list.map((r) => r[key]);
-// Courier's burst counts from its first frame; a run that had not settled at the cap counts as the cap ("> cap").
-const peerBurstSettled = results.burstCourier?.map((r) => (r.settled ? r.fromFirstFrame : COURIER_BURST_CAP_MS));
+// Courier's burst counts from its first frame; a run that had not settled when the bench stopped waiting is +Infinity ("> cap").
+const peerBurstSettled = results.burstCourier?.map((r) => (r.settled ? r.fromFirstFrame : Infinity));
 figure('burst', 'settled, from connection open', 'ms', pick(results.burst, 'fromOpen'), { op: '<=', value: 300 }, peerBurstSettled, { peerCap: COURIER_BURST_CAP_MS });
 figure('burst', 'settled, from store.start()', 'ms', pick(results.burst, 'fromStart'));
 figure('burst', 'open -> 10,000 items in the store', 'ms', pick(results.burst, 'openToFull'));
@@ -371,19 +374,19 @@ figure('burst', 'longest long task (0 = none > 50 ms)', 'ms', pick(results.burst
 figure('burst', 'of which our script, longest (LoAF; 0 = no long frame)', 'ms', pick(results.burst, 'longestOurScript'));
 figure('burst', '$items updates until settled', '', pick(results.burst, 'updates'));
 // Courier's column on the WebSocket rows (its only live transport): server write -> its list row.
-const courierLatency = (key) => results.latencyCourier?.map((r) => r[key]);
-const courierAbove = (key, netKey) => results.latencyCourier?.map((r, i) => r[key] - results.latencyWs[i][netKey]);
+// No ratio on "above network": a ratio of two differences is meaningless when ours nears 0.
+const courierLatency = (key) => (results.latencyCourier ? pick(results.latencyCourier, key) : undefined);
 for (const [kind, list] of [
   ['sse', results.latencySse],
   ['websocket', results.latencyWs],
 ]) {
   const peer = (values) => (kind === 'websocket' ? values : undefined);
-  figure(`latency ${kind}`, 'toast p50 (server write -> DOM)', 'ms', pick(list, 'libP50'), undefined, peer(courierLatency('p50')));
-  figure(`latency ${kind}`, 'toast p95', 'ms', pick(list, 'libP95'), undefined, peer(courierLatency('p95')));
+  figure(`latency ${kind}`, 'toast p50 (server write -> DOM)', 'ms', pick(list, 'libP50'), undefined, peer(courierLatency('libP50')));
+  figure(`latency ${kind}`, 'toast p95', 'ms', pick(list, 'libP95'), undefined, peer(courierLatency('libP95')));
   figure(`latency ${kind}`, 'network only p50', 'ms', pick(list, 'netP50'));
   figure(`latency ${kind}`, 'network only p95', 'ms', pick(list, 'netP95'));
-  figure(`latency ${kind}`, 'above network p50', 'ms', pick(list, 'aboveP50'), undefined, peer(courierAbove('p50', 'netP50')));
-  figure(`latency ${kind}`, 'above network p95', 'ms', pick(list, 'aboveP95'), { op: '<=', value: 16 }, peer(courierAbove('p95', 'netP95')));
+  figure(`latency ${kind}`, 'above network p50', 'ms', pick(list, 'aboveP50'), undefined, peer(courierLatency('aboveP50')), { ratio: false });
+  figure(`latency ${kind}`, 'above network p95', 'ms', pick(list, 'aboveP95'), { op: '<=', value: 16 }, peer(courierLatency('aboveP95')), { ratio: false });
   figure(`latency ${kind}`, 'of 200 shown via the summary toast', '', pick(list, 'inSummary'));
 }
 // Courier's column where the figure means the same for it; its "add" is signing in (the mounted
@@ -411,7 +414,7 @@ figure('startup', 'bundle fetch, entry and chunks (loopback)', 'ms', pick(result
 figure('startup', 'CDP ScriptDuration in the window', 'ms', pick(results.startup, 'cdpScriptMs'), undefined, peerStartup('cdpScriptMs'));
 figure('startup', 'import() -> first paint', 'ms', pick(results.startup, 'painted'), undefined, peerStartup('painted'));
 
-const fmt = (v) => (Number.isFinite(v) ? (Math.abs(v) >= 100 || Number.isInteger(v) ? String(Math.round(v)) : v.toFixed(1)) : 'n/a');
+const fmt = (v) => (v === Infinity ? '∞' : Number.isFinite(v) ? (Math.abs(v) >= 100 || Number.isInteger(v) ? String(Math.round(v)) : v.toFixed(1)) : 'n/a');
 const atLeast = (f) => (f.peer?.capped ? '> ' : '');
 const peerCell = (f) => (f.peer ? `${atLeast(f)}${fmt(f.peer.median)}` : '');
 const ratioCell = (f) => (f.peer && f.peerRatio !== null ? `${atLeast(f)}${f.peerRatio.toFixed(2)}×` : '');
@@ -433,14 +436,12 @@ for (const r of rows) console.log(line(r));
 const errors = Object.values(results)
   .flat()
   .flatMap((r) => r.errors ?? []);
-const incomplete = [...results.latencySse, ...results.latencyWs].filter((r) => r.received.lib < LATENCY_COUNT || r.received.net < LATENCY_COUNT);
-if (incomplete.length) console.log(`\nwarning: ${incomplete.length} latency run(s) did not see all ${LATENCY_COUNT} notifications`);
-const courierShort = (results.latencyCourier ?? []).filter((r) => r.received < LATENCY_COUNT);
-if (courierShort.length) console.log(`\nwarning: ${courierShort.length} Courier latency run(s) showed fewer than ${LATENCY_COUNT} rows within 2 s of the last write (${courierShort.map((r) => r.received).join(', ')}); their percentiles are of what it showed`);
+const incomplete = [...results.latencySse, ...results.latencyWs, ...(results.latencyCourier ?? [])].filter((r) => r.received.lib < LATENCY_COUNT || r.received.net < LATENCY_COUNT);
+if (incomplete.length) console.log(`\nwarning: ${incomplete.length} latency run(s) did not see all ${LATENCY_COUNT} notifications within 2 s of the last write: the missing count as never shown`);
 if (results.burstCourier) {
   const settled = results.burstCourier.filter((r) => r.settled).length;
   console.log(
-    `\nburst, Courier: ${settled} of ${results.burstCourier.length} runs settled within ${COURIER_BURST_CAP_MS} ms of the first frame (it renders its whole list again per message). ` +
+    `\nburst, Courier: ${settled} of ${results.burstCourier.length} runs settled before the bench stopped waiting, ${COURIER_BURST_CAP_MS} ms after the send (it renders its whole list again per message). ` +
       'It gets the 10,000 over its own transport, a WebSocket, one frame each; ours over SSE.',
   );
 }
@@ -491,7 +492,8 @@ await writeFile(
       figures: figures.map((f) => ({ ...f, runs: undefined })),
       raw: results,
     },
-    null,
+    // JSON has no Infinity ("never shown", "not settled"): written as the string, which bench-tables.mjs reads
+    (_key, value) => (value === Infinity ? 'Infinity' : value),
     2,
   )}\n`,
 );

@@ -53,11 +53,11 @@ function createCourierSocket() {
         const sockets = socketsOf(match[1]);
         sockets.add(ws);
         ws.on('close', () => sockets.delete(ws));
+        // a client's protocol error must not crash the bench
+        ws.on('error', () => sockets.delete(ws));
       });
       return true;
     },
-    /** Open sockets on the channel. */
-    connected: (name) => socketsOf(name).size,
     /** Sends each message as its own `{ event: 'message', data }` frame to the channel's sockets. */
     send(name, messages) {
       const frames = messages.map((data) => JSON.stringify({ event: 'message', data }));

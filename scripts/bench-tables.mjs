@@ -12,7 +12,8 @@ const readJson = (path) => {
   return JSON.parse(readFileSync(`${root}${path}`, 'utf8'));
 };
 
-const fmt = (v) => (typeof v === 'number' && Number.isFinite(v) ? (Math.abs(v) >= 100 || Number.isInteger(v) ? String(Math.round(v)) : v.toFixed(1)) : 'n/a');
+// 'Infinity' is how bench/run.mjs writes "never shown" or "not settled" into JSON
+const fmt = (v) => (v === 'Infinity' ? '∞' : typeof v === 'number' && Number.isFinite(v) ? (Math.abs(v) >= 100 || Number.isInteger(v) ? String(Math.round(v)) : v.toFixed(1)) : 'n/a');
 const kib = (bytes) => (bytes / 1024).toFixed(2);
 const cell = (text) => String(text).replace(/\|/g, '\\|');
 const day = (iso) => (iso ? iso.slice(0, 10) : 'unknown date');

@@ -1,4 +1,4 @@
-/* global requestAnimationFrame */
+/* global requestAnimationFrame, EventSource */
 // Helpers shared by the bench pages (browser side).
 
 /** Resolves in the next animation frame callback, with its timestamp. */
@@ -61,4 +61,25 @@ export async function settleAtBottom(list, reached) {
     if (reached()) return true;
   }
   return false;
+}
+
+/** The wall clock the hub stamps into `data.sentAt` (Date.now()), read with sub-millisecond precision. */
+export const wallClock = () => performance.timeOrigin + performance.now();
+
+/**
+ * The network-only time of the latency pages: a bare EventSource or WebSocket (no library) on
+ * `url`, noting for each frame `now - data.sentAt` under its id in `times`. Resolves once open,
+ * with a function that closes it.
+ */
+export function openBare(kind, url, times) {
+  return new Promise((resolve, reject) => {
+    const source = kind === 'sse' ? new EventSource(url) : new WebSocket(url);
+    source.onmessage = (event) => {
+      const at = wallClock();
+      const n = JSON.parse(event.data);
+      if (!times.has(n.id)) times.set(n.id, at - n.data.sentAt);
+    };
+    source.onopen = () => resolve(() => source.close());
+    source.onerror = () => reject(new Error(`bare ${kind === 'sse' ? 'EventSource' : 'WebSocket'} failed`));
+  });
 }

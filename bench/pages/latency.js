@@ -1,40 +1,17 @@
-/* global window, document, MutationObserver, EventSource */
+/* global window, document, MutationObserver */
 // latency: server write -> toast in the DOM through the library (store + <notif-toaster>), and
 // the same kind of frames to a bare EventSource / WebSocket listener (the network-only time).
 // Both use one clock: the server stamps Date.now() into data.sentAt, the page reads
 // performance.timeOrigin + performance.now().
 import { createNotificationStore, sse, websocket } from '/dist/browser/notif-elements.js';
+import { openBare, wallClock as now } from './common.js';
 
-const now = () => performance.timeOrigin + performance.now();
 const lib = new Map();
 const net = new Map();
 const cleanups = [];
 const statuses = [];
 let summaries = 0;
 let summarized = 0;
-
-function openBare(kind, url) {
-  return new Promise((resolve, reject) => {
-    const record = (raw) => {
-      const at = now();
-      const n = JSON.parse(raw);
-      if (!net.has(n.id)) net.set(n.id, at - n.data.sentAt);
-    };
-    if (kind === 'sse') {
-      const source = new EventSource(url);
-      source.onmessage = (event) => record(event.data);
-      source.onopen = () => resolve(undefined);
-      source.onerror = () => reject(new Error('bare EventSource failed'));
-      cleanups.push(() => source.close());
-    } else {
-      const socket = new WebSocket(url);
-      socket.onmessage = (event) => record(event.data);
-      socket.onopen = () => resolve(undefined);
-      socket.onerror = () => reject(new Error('bare WebSocket failed'));
-      cleanups.push(() => socket.close());
-    }
-  });
-}
 
 window.startLatency = async ({ kind, libUrl, netUrl }) => {
   const store = createNotificationStore({ transport: kind === 'sse' ? sse(libUrl) : websocket(libUrl), maxItems: 1000 });
@@ -87,7 +64,8 @@ window.startLatency = async ({ kind, libUrl, netUrl }) => {
     store.$status.listen((status) => status === 'open' && resolve(undefined));
   });
   store.start();
-  await Promise.all([open, openBare(kind, netUrl)]);
+  const [, closeBare] = await Promise.all([open, openBare(kind, netUrl, net)]);
+  cleanups.push(closeBare);
 };
 
 window.latencyCounts = () => ({ lib: lib.size, net: net.size });
