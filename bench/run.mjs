@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { BUNDLE_SETTINGS } from '../scripts/size.mjs';
+import { courierMessage } from './pages/courier-message.js';
 import { startServer } from './server.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
@@ -165,15 +166,6 @@ async function burst() {
   });
 }
 
-/**
- * Message `i` as Courier's socket delivers it (the `data` of `{ event: 'message', data }`), with
- * the content our burst and latency frames have: title, body (Courier's `preview`), time, payload.
- */
-function courierMessage(id, title, preview, createdAt, data = null) {
-  const created = new Date(createdAt).toISOString();
-  return { messageId: id, title, preview, created, read: null, archived: null, opened: null, data, tags: null, trackingIds: { clickTrackingId: null }, actions: [] };
-}
-
 const courierSocket = (c) => `${server.origin.replace('http', 'ws')}/courier-socket/${c}`;
 
 // Courier's burst: the same 10,000 (as the hub generates them) through its own live transport, a
@@ -184,7 +176,7 @@ async function burstCourier() {
     const c = channel('burst-courier');
     const { context, page, errors } = await openPage('live-courier');
     await page.evaluate((url) => globalThis.connectCourier(url), courierSocket(c));
-    const messages = Array.from({ length: BURST }, (_, i) => courierMessage(String(i + 1), `Notification ${i + 1}`, `Body ${i + 1}`, 1_700_000_000_000 + (i + 1) * 1000));
+    const messages = Array.from({ length: BURST }, (_, i) => courierMessage({ id: String(i + 1), title: `Notification ${i + 1}`, preview: `Body ${i + 1}`, createdAt: 1_700_000_000_000 + (i + 1) * 1000 }));
     const pending = page.evaluate(([n, newest]) => globalThis.runBurst(n, newest), [BURST, String(BURST)]);
     pending.catch(() => undefined); // closing the page ends it when it has not settled
     const sendStarted = performance.now();
@@ -232,7 +224,7 @@ async function latency(kind, peer) {
       const id = `r${run}-${n}`;
       const title = `Latency ${n}`;
       const body = 'Measured from the server write.';
-      if (i % 2 === 0 && peer) server.courier.send(libChannel, [courierMessage(id, title, body, sentAt, { sentAt })]);
+      if (i % 2 === 0 && peer) server.courier.send(libChannel, [courierMessage({ id, title, preview: body, createdAt: sentAt, data: { sentAt } })]);
       else server.hub.control(i % 2 === 0 ? libChannel : netChannel, { action: 'publish', frames: [{ id, title, body, createdAt: sentAt, data: { sentAt } }] });
     }
     const allShown = ([side, n]) => globalThis.latencyCounts()[side] >= n;

@@ -5,32 +5,22 @@
 // is built by bench/run.mjs from bench/peers.
 import { Courier, CourierInbox } from '/startup/courier-feed.js';
 import { afterPaint } from './common.js';
+import { courierMessage } from './courier-message.js';
 
 const MOCK_ORIGIN = 'http://127.0.0.1/courier-mock';
 /** The height of our feed's scrolling list (--notif-feed-height, 26rem): Courier's list gets the same. */
 const LIST_PX = 416;
 
 // ------------------------------------------------------------ the fake endpoint
-/**
- * Notification i, as Courier's GetInboxMessages returns it, with bigfeed.js's content: made on
- * demand from its index, so the fake server holds no copy in the page's heap.
- */
-function message(i, base) {
-  const created = new Date(base - i * 60_000).toISOString();
-  return {
-    messageId: `n${i}`,
+/** Notification i with bigfeed.js's content, made on demand so the fake server holds no copy in the page's heap. */
+const message = (i, base) =>
+  courierMessage({
+    id: `n${i}`,
     title: `Notification ${i}`,
     preview: `The body of notification ${i}, long enough to look like a real one.`,
-    created,
-    read: i % 3 === 0 ? created : null,
-    archived: null,
-    opened: null,
-    data: null,
-    tags: null,
-    trackingIds: { clickTrackingId: null },
-    actions: [],
-  };
-}
+    createdAt: base - i * 60_000,
+    read: i % 3 === 0,
+  });
 
 /** Courier inlines its filters as GraphQL defaults (`$params: FilterParamsInput = { status: "unread" }`). */
 function filterOf(text) {
