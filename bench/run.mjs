@@ -218,10 +218,10 @@ async function latency(kind, peer) {
   return each(`latency ${peer ?? kind}`, async (run) => {
     const libChannel = channel(`lat-${peer ?? kind}-lib`);
     const netChannel = channel(`lat-${peer ?? kind}-net`);
-    const { context, page, errors } = await openPage(peer ? 'live-courier' : 'latency');
+    // Courier's bare listener gets a page of its own (bare.js says why), opened alongside; ours shares our page.
+    const [{ context, page, errors }, ownBare] = await Promise.all([openPage(peer ? 'live-courier' : 'latency'), peer ? openPage('bare') : undefined]);
+    const bare = ownBare ?? { page, context };
     const path = (c) => (kind === 'sse' ? `/hub/${c}/sse` : `${server.origin.replace('http', 'ws')}/hub/${c}/ws`);
-    // Courier's bare listener gets a page of its own (live-courier.js says why); ours shares our page.
-    const bare = peer ? await openPage('live-courier') : { page, context };
     if (peer) {
       await page.evaluate((url) => globalThis.startLatency(url), courierSocket(libChannel));
       await bare.page.evaluate((url) => globalThis.startBare(url), path(netChannel));

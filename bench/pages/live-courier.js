@@ -5,7 +5,7 @@
 // comes from the in-page fake endpoint, empty (courier-mock.js). Measured like burst.js and
 // latency.js, with Courier's list row where ours has the feed row or the toast (Courier's inbox
 // package has no toast).
-import { afterPaint, frame, openBare, wallClock as now } from './common.js';
+import { afterPaint, frame, wallClock as now } from './common.js';
 import { mockCourier, mountInbox, signIn } from './courier-mock.js';
 
 /** Courier keeps each row's message on the element (`_message`); its rows carry no id attribute. */
@@ -60,9 +60,7 @@ window.runBurst = async (expected, newest) => {
 // every row again for each message, so a row for the same message is added many times: the
 // first counts.
 const shownAfter = new Map();
-const net = new Map();
 let observer;
-let closeBare;
 window.startLatency = async (webSocket) => {
   await window.connectCourier(webSocket);
   observer = new MutationObserver((records) => {
@@ -81,17 +79,10 @@ window.startLatency = async (webSocket) => {
   });
   observer.observe(list, { childList: true, subtree: true });
 };
-
-// The network-only time for Courier's run: a bare WebSocket on the hub in a second page of its
-// own, no Courier in it. In Courier's page it would wait behind Courier's rendering, which takes
-// longer than the 25 ms between the two streams' frames.
-window.startBare = async (netUrl) => {
-  closeBare = await openBare('websocket', netUrl, net);
-};
-window.latencyCounts = () => ({ lib: shownAfter.size, net: net.size });
+// The network-only time for Courier's run comes from bare.js, a page of its own.
+window.latencyCounts = () => ({ lib: shownAfter.size });
 window.latencyResults = () => {
   observer?.disconnect();
-  closeBare?.();
-  return { lib: [...shownAfter.values()], net: [...net.values()] };
+  return { lib: [...shownAfter.values()] };
 };
 window.benchReady = true;
