@@ -20,6 +20,7 @@
 // or inside bench/peers: `npm ci && npm run peers`.
 import { build, version as esbuildVersion } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,14 +113,38 @@ const measure = async ({ ours: entry, stdin, entryPoints, external }) => {
   return { ...size, min: size.js.min + size.css.min, gzip: size.js.gzip + size.css.gzip, warnings: result.warnings.length };
 };
 
+// A peer's bundle depends only on these inputs; bundling them all takes ~9 s of the bench's
+// 5 minutes. When none has changed, the peer rows of the last run are reused (ours never are).
+// PEERS_FRESH=1 bundles them anyway.
+const cacheFile = join(here, '.sizes-cache.json');
+const cacheKey = createHash('sha256')
+  .update(JSON.stringify({ esbuildVersion, settings, rows: rows.map(([id, , how]) => [id, how.ours ? 'ours' : how]) }))
+  .update(readFileSync(fileURLToPath(import.meta.url)))
+  .update(readFileSync(join(here, 'package-lock.json')))
+  .update(readFileSync(join(root, 'package-lock.json')))
+  .update(readdirSync(entriesDir).sort().map((name) => name + readFileSync(join(entriesDir, name), 'utf8')).join('\0'))
+  .digest('hex');
+const cached = (() => {
+  if (process.env.PEERS_FRESH || !existsSync(cacheFile)) return new Map();
+  const saved = JSON.parse(readFileSync(cacheFile, 'utf8'));
+  return saved.key === cacheKey ? new Map(saved.results.map((r) => [r.id, r])) : new Map();
+})();
+
 const results = [];
 for (const [id, label, how, group, pkg] of rows) {
+  const reuse = !how.ours && cached.get(id);
+  if (reuse && !reuse.error) {
+    results.push({ ...reuse, label, group });
+    continue;
+  }
   try {
     results.push({ id, label, group, package: pkg ?? null, version: pkg ? peerVersion(pkg) : null, external: how.external, ...(await measure(how)) });
   } catch (error) {
     results.push({ id, label, group, package: pkg ?? null, error: String(error.message ?? error).split('\n')[0] });
   }
 }
+writeFileSync(cacheFile, `${JSON.stringify({ key: cacheKey, results: results.filter((r) => r.group !== 'ours') })}\n`);
+if (cached.size) console.log('Peer rows reused from the last run: same esbuild, settings, entries and lockfiles (PEERS_FRESH=1 bundles them again).\n');
 
 const kib = (bytes) => (bytes / 1024).toFixed(2);
 const ratio = (a, b) => (a / b).toFixed(2);
