@@ -66,7 +66,7 @@ window.runBurst = async (url, expected) => {
   store.stop();
   const items = store.$items.get().length;
   const shown = rendered();
-  // Gone before a next burst in this page (bench/run.mjs runs two more, warm), with its rows.
+  // Gone before the next burst in this page (bench/run.mjs runs a second one, warm), with its rows.
   feed.remove();
   globalThis.gc?.(); // the bench runs Chromium with --expose-gc
   return {
