@@ -29,7 +29,7 @@ function reject(message: string): never {
   throw new Rejection(message);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -46,11 +46,18 @@ function readId(value: unknown, field: string): string {
   return reject(`${field} must be a non-empty string (≤ ${LIMITS.idChars} chars) or a finite number`);
 }
 
-function readOptionalText(raw: Record<string, unknown>, field: string, max: number): string | undefined {
+/** A field that may be absent (`undefined` or `null`); present, it must be of `type`. */
+function readOptional(raw: Record<string, unknown>, field: string, type: 'boolean'): boolean | undefined;
+function readOptional(raw: Record<string, unknown>, field: string, type: 'string'): string | undefined;
+function readOptional(raw: Record<string, unknown>, field: string, type: 'string' | 'boolean'): unknown {
   const value = raw[field];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') return reject(`${field} must be a string`);
-  return cap(value, max);
+  return typeof value === type ? value : reject(`${field} must be a ${type}`);
+}
+
+function readOptionalText(raw: Record<string, unknown>, field: string, max: number): string | undefined {
+  const value = readOptional(raw, field, 'string');
+  return value === undefined ? undefined : cap(value, max);
 }
 
 function readCreatedAt(value: unknown, receivedAt: number): number {
@@ -63,20 +70,6 @@ function readCreatedAt(value: unknown, receivedAt: number): number {
     if (Number.isFinite(ms)) return ms;
   }
   return reject('createdAt must be an ISO 8601 string or epoch milliseconds');
-}
-
-function readFlag(raw: Record<string, unknown>, field: 'read' | 'seen' | 'archived'): boolean {
-  const value = raw[field];
-  if (value === undefined || value === null) return false;
-  if (typeof value !== 'boolean') return reject(`${field} must be a boolean`);
-  return value;
-}
-
-function readPriority(value: unknown): Priority | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') return reject('priority must be a string');
-  // An unknown level from a newer server degrades to the default instead of losing the notification.
-  return PRIORITIES.has(value) ? (value as Priority) : undefined;
 }
 
 function readActions(value: unknown): NotificationAction[] | undefined {
@@ -149,16 +142,17 @@ export function normalize(raw: unknown, receivedAt: number = Date.now()): Normal
       id: readId(raw.id, 'id'),
       title: cap(title, LIMITS.titleChars),
       createdAt: readCreatedAt(raw.createdAt, receivedAt),
-      read: readFlag(raw, 'read'),
-      seen: readFlag(raw, 'seen'),
-      archived: readFlag(raw, 'archived'),
+      read: readOptional(raw, 'read', 'boolean') ?? false,
+      seen: readOptional(raw, 'seen', 'boolean') ?? false,
+      archived: readOptional(raw, 'archived', 'boolean') ?? false,
     };
     const body = readOptionalText(raw, 'body', LIMITS.bodyChars);
     if (body !== undefined) notification.body = body;
     const topic = readOptionalText(raw, 'topic', 64);
     if (topic !== undefined && topic !== '') notification.topic = topic;
-    const priority = readPriority(raw.priority);
-    if (priority !== undefined) notification.priority = priority;
+    // An unknown level from a newer server degrades to the default instead of losing the notification.
+    const priority = readOptional(raw, 'priority', 'string');
+    if (priority !== undefined && PRIORITIES.has(priority)) notification.priority = priority as Priority;
     const url = safeUrl(raw.url);
     if (url !== undefined) notification.url = url;
     const icon = safeUrl(raw.icon);

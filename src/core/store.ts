@@ -22,7 +22,7 @@ import type {
   Transport,
   TransportSink,
 } from './types.js';
-import { decodeMessage, type Command, type ParseFn } from './wire.js';
+import { decodeMessage, type Command, type DecodedMessage, type ParseFn } from './wire.js';
 
 export interface NotificationStoreOptions {
   /** The push source; without one, feed the store with `add()`. */
@@ -201,11 +201,10 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
   const $preferences = computed([$topics, $choices], (topics, choices) =>
     resolvePreferences(topics, sanitizeChoices(choices)),
   );
-  // publishItems() counts as it builds: a burst adds to the count instead of recounting 10,000.
-  let counted: { items: Notification[]; unread: number } = { items: [], unread: 0 };
-  const $unreadCount = computed($items, (items) =>
-    items === counted.items ? counted.unread : items.reduce((n, item) => (item.read ? n : n + 1), 0),
-  );
+  // publishItems() counts as it builds (a burst adds to the count instead of recounting 10,000),
+  // and it alone sets $items: the count of the items published is always at hand.
+  let counted: { items: Notification[]; unread: number } = { items: $items.get(), unread: 0 };
+  const $unreadCount = computed($items, () => counted.unread);
 
   const errors = createEmitter<[NotifError]>((error) => console.error('notif-elements: an error listener threw', error));
   const report = (error: NotifError): void => {
@@ -537,9 +536,15 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     schedule();
   }
 
+  /** Decodes one message with the `parse` option, reporting what it rejected. */
+  function decode(data: unknown): DecodedMessage {
+    const decoded = decodeMessage(data, options.parse);
+    decoded.errors.forEach(report);
+    return decoded;
+  }
+
   function decodeAdded(input: unknown): void {
-    const decoded = decodeMessage(input, options.parse);
-    for (const error of decoded.errors) report(error);
+    const decoded = decode(input);
     queueCommands(decoded.commands, (decoded.replay ? SILENT : 0) | LIVE);
   }
 
@@ -567,9 +572,7 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     try {
       const page = await history(before);
       const items = Array.isArray(page.items) ? page.items : [];
-      const decoded = decodeMessage(items, options.parse);
-      for (const error of decoded.errors) report(error);
-      queueCommands(decoded.commands, SILENT);
+      queueCommands(decode(items).commands, SILENT);
       flush();
       historyNext = typeof page.next === 'string' ? page.next : undefined;
       $history.set({ loading: false, done: historyNext === undefined });
@@ -593,8 +596,7 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     return {
       message(data: unknown, meta?: MessageMeta): string | undefined {
         if (!current()) return undefined;
-        const decoded = decodeMessage(data, options.parse);
-        for (const error of decoded.errors) report(error);
+        const decoded = decode(data);
         const messageCursor = meta?.id ?? decoded.cursor;
         if (messageCursor !== undefined) cursor = messageCursor;
         if (decoded.commands.length) {

@@ -1,5 +1,5 @@
 import { NotifError } from './errors.js';
-import { normalize } from './normalize.js';
+import { isRecord, normalize } from './normalize.js';
 import type { Notification } from './types.js';
 
 /** Largest frame, event or body accepted from the network (1 MiB). */
@@ -29,22 +29,14 @@ export interface DecodedMessage {
 
 const IGNORED_TYPES = new Set(['ping', 'pong', 'heartbeat']);
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function readIds(value: unknown): string[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  const ids: string[] = [];
-  for (const id of value) {
-    if (typeof id === 'string' && id !== '') ids.push(id);
-    else if (typeof id === 'number' && Number.isFinite(id)) ids.push(String(id));
-    else return undefined;
-  }
-  return ids;
+  const ids = value.map(idValue);
+  return ids.every((id): id is string => id !== undefined) ? ids : undefined;
 }
 
-function cursorValue(value: unknown): string | undefined {
+/** A non-empty string, or a finite number as its string form. */
+function idValue(value: unknown): string | undefined {
   if (typeof value === 'string' && value !== '') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
@@ -82,10 +74,16 @@ export function decodeMessage(data: unknown, parse?: ParseFn, receivedAt: number
     }
   }
 
-  const addNotification = (raw: unknown): void => {
+  /** The notification, or `undefined` once its rejection is reported. */
+  const valid = (raw: unknown): Notification | undefined => {
     const result = normalize(raw, receivedAt);
-    if (result.ok) out.commands.push({ type: 'notification', notification: result.notification });
-    else out.errors.push(result.error);
+    if (result.ok) return result.notification;
+    out.errors.push(result.error);
+    return undefined;
+  };
+  const addNotification = (raw: unknown): void => {
+    const notification = valid(raw);
+    if (notification) out.commands.push({ type: 'notification', notification });
   };
 
   const decodeOne = (item: unknown): void => {
@@ -112,12 +110,8 @@ export function decodeMessage(data: unknown, parse?: ParseFn, receivedAt: number
           out.errors.push(new NotifError('invalid-command', 'snapshot: items must be an array', { raw: item }));
           return;
         }
-        const items: Notification[] = [];
-        for (const raw of item.items) {
-          const result = normalize(raw, receivedAt);
-          if (result.ok) items.push(result.notification);
-          else out.errors.push(result.error);
-        }
+        // Array.from, unlike map, visits holes too: each one is reported like any bad item.
+        const items = Array.from(item.items, valid).filter((n) => n !== undefined);
         out.commands.push({ type: 'snapshot', items });
         return;
       }
@@ -143,7 +137,7 @@ export function decodeMessage(data: unknown, parse?: ParseFn, receivedAt: number
 
   if (isRecord(value)) {
     out.replay = value.replay === true;
-    out.cursor = cursorValue(value.eventId);
+    out.cursor = idValue(value.eventId);
   }
   if (out.cursor === undefined) {
     for (let i = out.commands.length - 1; i >= 0; i--) {

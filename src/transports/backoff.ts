@@ -8,9 +8,6 @@ export interface BackoffOptions {
   random?: () => number;
 }
 
-/** Server-sent retry hints are floors, clamped so a typo cannot stall or hammer. */
-export const RETRY_FLOOR_RANGE = { minMs: 500, maxMs: 60_000 } as const;
-
 /**
  * The delay before retry `failures` (1 for the first retry after a failure):
  * uniform in [0, min(cap, base · 2^(failures-1))), so a herd of clients that
@@ -25,8 +22,9 @@ export function fullJitterDelay(failures: number, options: BackoffOptions = {}):
   return Math.floor(random() * bound);
 }
 
+/** Server-sent retry hints are floors, clamped (0.5 s to 60 s) so a typo cannot stall or hammer. */
 export function clampRetryFloor(ms: number): number {
-  return Math.min(RETRY_FLOOR_RANGE.maxMs, Math.max(RETRY_FLOOR_RANGE.minMs, ms));
+  return Math.min(60_000, Math.max(500, ms));
 }
 
 /** Reads `Retry-After` (seconds or an HTTP date) as a clamped floor in ms. */

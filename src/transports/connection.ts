@@ -65,19 +65,6 @@ interface LoopState {
   silenceMs?: number;
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
-
 /**
  * Runs `open` until it succeeds for good or `stop` is called: backoff with full
  * jitter between failures, no attempts while offline and one right after coming
@@ -111,30 +98,26 @@ export function runConnection(
     if (!stopSignal.aborted) sink.status(status, detail);
   };
 
-  function waitUntilOnline(): Promise<void> {
+  /**
+   * Waits `ms` (a backoff) or, without it, until the browser is back online; `stop()` ends
+   * either wait. An offline event cuts a backoff short: the loop then waits for `online`.
+   */
+  function pause(ms?: number): Promise<void> {
     return new Promise((resolve) => {
       const done = (): void => {
-        if (!network.online() && !stopSignal.aborted) return;
+        clearTimeout(timer);
         wake = undefined;
         stopSignal.removeEventListener('abort', done);
         resolve();
       };
-      wake = done;
+      // Coming online ends the wait for it; going offline ends a backoff.
+      wake = () => {
+        if (network.online() === (ms === undefined)) done();
+      };
+      const timer = ms === undefined ? undefined : setTimeout(done, ms);
       stopSignal.addEventListener('abort', done, { once: true });
-    });
-  }
-
-  function backoffSleep(ms: number): Promise<void> {
-    const interrupted = new AbortController();
-    const onStop = (): void => interrupted.abort();
-    stopSignal.addEventListener('abort', onStop, { once: true });
-    // An offline event during the wait cuts it short: the loop then waits for `online` instead.
-    wake = () => {
-      if (!network.online()) interrupted.abort();
-    };
-    return sleep(ms, interrupted.signal).finally(() => {
-      wake = undefined;
-      stopSignal.removeEventListener('abort', onStop);
+      // A status listener may have called stop() just before this wait began.
+      if (stopSignal.aborted) done();
     });
   }
 
@@ -207,7 +190,7 @@ export function runConnection(
     while (!stopSignal.aborted) {
       if (!network.online()) {
         report('offline');
-        await waitUntilOnline();
+        await pause();
         if (stopSignal.aborted) return;
       }
       report(first ? 'connecting' : 'reconnecting');
@@ -219,7 +202,7 @@ export function runConnection(
         refreshed = false;
       }
       if (outcome.kind === 'terminal') {
-        report(outcome.status, terminalDetail(outcome.error, outcome.reason));
+        report(outcome.status, { ...(outcome.error && { error: outcome.error }), ...(outcome.reason && { reason: outcome.reason }) });
         if (outcome.error) sink.error(outcome.error);
         return;
       }
@@ -237,16 +220,12 @@ export function runConnection(
       if (!network.online()) continue;
       // "Reconnect now", but never twice in a row without progress: a server that
       // keeps asking must not get a tight loop.
-      const now = outcome.kind === 'retry' && outcome.immediate === true && (healthy || !immediateBefore);
-      immediateBefore = outcome.kind === 'retry' && outcome.immediate === true;
-      if (now) {
-        report('reconnecting', outcome.error ? { retryInMs: 0, error: outcome.error } : { retryInMs: 0 });
-        continue;
-      }
-      failures++;
-      const delay = scaledMs(options, Math.max(serverFloorMs, outcome.floorMs ?? 0, fullJitterDelay(failures, options.backoff)));
+      const immediate = outcome.kind === 'retry' && outcome.immediate === true;
+      const now = immediate && (healthy || !immediateBefore);
+      immediateBefore = immediate;
+      const delay = now ? 0 : scaledMs(options, Math.max(serverFloorMs, outcome.floorMs ?? 0, fullJitterDelay(++failures, options.backoff)));
       report('reconnecting', outcome.error ? { retryInMs: delay, error: outcome.error } : { retryInMs: delay });
-      await backoffSleep(delay);
+      if (!now) await pause(delay);
     }
   }
 
@@ -267,11 +246,4 @@ export function runConnection(
     stopController.abort();
     unsubscribeNetwork();
   };
-}
-
-function terminalDetail(error: NotifError | undefined, reason: string | undefined): { error?: NotifError; reason?: string } {
-  const detail: { error?: NotifError; reason?: string } = {};
-  if (error) detail.error = error;
-  if (reason) detail.reason = reason;
-  return detail;
 }

@@ -59,24 +59,20 @@ export function overridden(kind: OutcomeKind | { retryAfterMs: number }, error: 
 export function classifyResponse(response: Response, classify?: Classify, only200 = false): Outcome | undefined {
   const status = response.status;
   const custom = status === 200 ? undefined : classify?.({ status });
-  if (custom) {
-    const code = status === 401 || status === 403 ? 'auth' : 'http';
-    return overridden(custom, new NotifError(code, `HTTP ${status} from ${response.url || 'the server'}`, { status }));
-  }
+  const auth = status === 401 || status === 403;
+  const error = (): NotifError =>
+    new NotifError(auth ? 'auth' : 'http', `HTTP ${status} from ${response.url || 'the server'}`, { status });
+  if (custom) return overridden(custom, error());
   if (status === 204) {
     return { kind: 'terminal', status: 'closed', reason: 'server-stop' };
   }
   if (status >= 200 && status < 300 && (!only200 || status === 200)) return undefined;
-  const message = `HTTP ${status} from ${response.url || 'the server'}`;
-  if (status === 401 || status === 403) {
-    return { kind: 'auth', error: new NotifError('auth', message, { status }) };
-  }
+  if (auth) return { kind: 'auth', error: error() };
   if (RETRIABLE_STATUSES.has(status) || status >= 500) {
     const floorMs = retryAfterMs(response.headers.get('Retry-After'));
-    const error = new NotifError('http', message, { status });
-    return floorMs === undefined ? { kind: 'retry', error } : { kind: 'retry', error, floorMs };
+    return floorMs === undefined ? { kind: 'retry', error: error() } : { kind: 'retry', error: error(), floorMs };
   }
-  return { kind: 'terminal', status: 'error', error: new NotifError('http', message, { status }) };
+  return { kind: 'terminal', status: 'error', error: error() };
 }
 
 export const networkFailure = (cause: unknown): Outcome => ({

@@ -273,6 +273,30 @@ describe('createNotificationStore', () => {
     expect(errors).to.deep.equal(['action']);
   });
 
+  it('markAllRead without a markAllRead action sends the unread ids to markRead; an action that throws at once is reported', () => {
+    const calls: string[][] = [];
+    const { store, send } = driven({
+      actions: {
+        markRead: async (list) => {
+          calls.push(list);
+        },
+        archive: () => {
+          throw new Error('not signed in');
+        },
+      },
+    });
+    const errors: NotifError[] = [];
+    store.on('error', (e) => errors.push(e));
+    send([note(1), note(2), note(3, { read: true })]);
+    store.flush();
+    store.markAllRead();
+    expect(calls.map((list) => [...list].sort())).to.deep.equal([['1', '2']]);
+    expect(store.$unreadCount.get()).to.equal(0);
+    store.archive('1');
+    expect(ids(store.$items.get())).to.deep.equal(['3', '2']);
+    expect(errors.map((e) => [e.code, e.message])).to.deep.equal([['action', 'server archive failed']]);
+  });
+
   it('add() applies at once, as a live message', () => {
     const store = createNotificationStore();
     const silent: boolean[] = [];
