@@ -62,17 +62,9 @@ export class ToastQueue<T> implements ReactiveController {
     return this.#entries.map((entry) => entry.item);
   }
 
-  get size(): number {
-    return this.#entries.length;
-  }
-
   /** Whether expiry is on hold. */
   get paused(): boolean {
     return this.#pauses.size > 0;
-  }
-
-  has(key: string): boolean {
-    return this.#find(key) !== undefined;
   }
 
   get(key: string): T | undefined {

@@ -134,13 +134,11 @@ export const feedStyles = css`
     gap: 0.5rem;
   }
   [part~='action'] {
-    border-color: var(--_border);
+    border: 1px solid var(--_border);
     color: var(--_accent);
     text-decoration: none;
     padding: 0.125rem 0.5rem;
     border-radius: calc(var(--_radius) / 2);
-    border-style: solid;
-    border-width: 1px;
   }
   [part~='empty'],
   .state {
@@ -158,5 +156,17 @@ export const feedStyles = css`
   }
   [part~='load-more'] {
     border-color: var(--_border);
+  }
+  /* Here, not in the shared tokens: only the feed hides text for screen readers ("Unread:"), and the bell and toaster load first. */
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
   }
 `;

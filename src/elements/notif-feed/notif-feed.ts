@@ -9,9 +9,9 @@ import { NotifClickEvent } from '../../events/notif-click-event.js';
 import { NotifReadEvent } from '../../events/notif-read-event.js';
 import { formatDay, formatFull, formatRelative, startOfDay, warmFormats } from '../../i18n/format.js';
 import { languageOf } from '../../i18n/lang.js';
-import { dotIcon } from '../../styles/icons.js';
+import { dotIcon } from '../../styles/dot-icon.js';
 import { tokens } from '../../styles/tokens.js';
-import { follow, iconTemplate, relFor, targetFor } from '../shared/content.js';
+import { actionTemplate, follow, iconTemplate } from '../shared/content.js';
 import { feedStyles } from './notif-feed.styles.js';
 import { RowHeights } from './row-heights.js';
 import { RowSlots } from './row-slots.js';
@@ -458,18 +458,7 @@ export class NotifFeed extends LitElement {
       ${notification.actions?.length
         ? html`<div class="actions">
             ${notification.actions.map((action) =>
-              action.url
-                ? html`<a
-                    part="action"
-                    href=${action.url}
-                    rel=${relFor(action.url)}
-                    target=${targetFor(action.url)}
-                    @click=${(e: MouseEvent) => this.#onActionClick(e, notification, action)}
-                    >${action.label}</a
-                  >`
-                : html`<button part="action" type="button" @click=${(e: MouseEvent) => this.#onActionClick(e, notification, action)}>
-                    ${action.label}
-                  </button>`,
+              actionTemplate(action.label, action.url, (e) => this.#onActionClick(e, notification, action)),
             )}
           </div>`
         : nothing}

@@ -8,7 +8,7 @@ import { NotifClickEvent } from '../../events/notif-click-event.js';
 import { NotifDismissEvent, type DismissReason } from '../../events/notif-dismiss-event.js';
 import { closeIcon } from '../../styles/icons.js';
 import { tokens } from '../../styles/tokens.js';
-import { follow, iconTemplate, relFor, targetFor } from '../shared/content.js';
+import { actionTemplate, follow, iconTemplate } from '../shared/content.js';
 import { toastStyles } from './notif-toast.styles.js';
 
 /** Every string a toast shows or announces. */
@@ -254,20 +254,7 @@ export class NotifToast extends LitElement {
   }
 
   #renderAction(action: NotificationAction): TemplateResult {
-    const url = safeUrl(action.url);
-    const label = text(action.label);
-    return url
-      ? html`<a
-          part="action"
-          href=${url}
-          rel=${relFor(url)}
-          target=${targetFor(url)}
-          @click=${(event: Event) => this.#onAction(event, action)}
-          >${label}</a
-        >`
-      : html`<button part="action" type="button" @click=${(event: Event) => this.#onAction(event, action)}>
-          ${label}
-        </button>`;
+    return actionTemplate(text(action.label), safeUrl(action.url), (event) => this.#onAction(event, action));
   }
 
   // The swipe offset goes through CSSOM, not a style attribute: under a strict CSP

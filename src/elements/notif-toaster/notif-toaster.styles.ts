@@ -22,7 +22,7 @@ export const toasterStyles = css`
     pointer-events: none;
   }
 
-  :host([position^='top']) .region,
+  /* Top and end are the defaults: whatever is not bottom is top, whatever is not start or center is end. */
   :host(:not([position^='bottom'])) .region {
     inset-block-start: var(--_offset);
   }
@@ -38,7 +38,6 @@ export const toasterStyles = css`
     inset-inline: 0;
     margin-inline: auto;
   }
-  :host([position$='-end']) .region,
   :host(:not([position$='-start']):not([position$='-center'])) .region {
     inset-inline-end: var(--_offset);
   }

@@ -27,3 +27,13 @@ export function iconTemplate(notification: Notification): TemplateResult | typeo
     ? html`<img part="icon" src=${notification.icon} alt="" loading="lazy" referrerpolicy="no-referrer" />`
     : nothing;
 }
+
+/**
+ * An action: a link when it has a `url` (which must already be safe), else a button.
+ * `onClick` gets every click on it; preventing a link's click keeps it from navigating.
+ */
+export function actionTemplate(label: unknown, url: string | undefined, onClick: (event: MouseEvent) => void): TemplateResult {
+  return url
+    ? html`<a part="action" href=${url} rel=${relFor(url)} target=${targetFor(url)} @click=${onClick}>${label}</a>`
+    : html`<button part="action" type="button" @click=${onClick}>${label}</button>`;
+}
