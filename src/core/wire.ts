@@ -31,7 +31,8 @@ const IGNORED_TYPES = new Set(['ping', 'pong', 'heartbeat']);
 
 function readIds(value: unknown): string[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  const ids = value.map(idValue);
+  // Array.from, unlike map, visits holes: a sparse list is rejected like any bad id.
+  const ids = Array.from(value, idValue);
   return ids.every((id): id is string => id !== undefined) ? ids : undefined;
 }
 

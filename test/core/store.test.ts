@@ -124,6 +124,19 @@ describe('createNotificationStore', () => {
     expect(silent).to.deep.equal([false, false, true]);
   });
 
+  it('rejects a read or remove whose ids have a hole or a bad id, and applies none of them', () => {
+    const store = createNotificationStore();
+    const errors: string[] = [];
+    store.on('error', (e) => errors.push(e.message));
+    store.add([note(1), note(2)]);
+    // eslint-disable-next-line no-sparse-arrays -- the hole is the point: add() takes JS values, not only JSON
+    store.add({ type: 'read', ids: ['1', , '2'] });
+    store.add({ type: 'remove', ids: ['1', {}] });
+    expect(errors).to.deep.equal(['read: ids must be an array of ids', 'remove: ids must be an array of ids']);
+    expect(store.$unreadCount.get()).to.equal(2);
+    expect(ids(store.$items.get())).to.deep.equal(['2', '1']);
+  });
+
   it('reports bad frames with a typed error and keeps the good ones', () => {
     const { store, send } = driven();
     const errors: NotifError[] = [];
