@@ -84,6 +84,27 @@ describe('notif-bell', () => {
     expect(isOpen(el)).to.equal(false);
   });
 
+  it('mounts the feed at the first open only, and keeps it (and its filter) after closing', async () => {
+    const store = storeWith(2);
+    const el = await bell(store);
+    store.add(unread(5));
+    store.flush();
+    await el.updateComplete;
+    // A bell never opened does no work for the feed, however many notifications arrive.
+    expect(part(el, 'panel')!.querySelector('notif-feed')).to.equal(null);
+    el.open = true;
+    await oneEvent(el, 'notif-open');
+    const feed = part(el, 'panel')!.querySelector('notif-feed')!;
+    expect(feed).to.not.equal(null);
+    feed.filter = 'unread';
+    el.open = false;
+    await oneEvent(el, 'notif-close');
+    el.open = true;
+    await oneEvent(el, 'notif-open');
+    expect(part(el, 'panel')!.querySelector('notif-feed')).to.equal(feed);
+    expect(feed.filter).to.equal('unread');
+  });
+
   it('is never clipped by an overflow: hidden ancestor (top layer)', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div style="overflow:hidden;width:60px;height:60px;position:relative">
       <notif-bell .store=${storeWith(1)}></notif-bell>

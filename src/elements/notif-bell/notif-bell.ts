@@ -85,6 +85,7 @@ export class NotifBell extends LitElement {
     feedStrings: { attribute: false },
     renderItem: { attribute: false },
     _ringing: { state: true },
+    _feedMounted: { state: true },
   };
 
   /** Counts above this show as "99+" (default 99). */
@@ -104,6 +105,11 @@ export class NotifBell extends LitElement {
   /** Passed to the feed in the panel. */
   declare renderItem: RenderItem | undefined;
   declare private _ringing: boolean;
+  /**
+   * The feed joins the panel when it first opens and stays: a bell that was never opened
+   * does no work for it as notifications arrive, and once opened its filter and scroll stay.
+   */
+  declare private _feedMounted: boolean;
 
   #store = new StoreController(this, (store) => [store.$unreadCount, store.$status]);
   #lastCount: number | undefined;
@@ -115,6 +121,7 @@ export class NotifBell extends LitElement {
     this.strings = {};
     this.feedStrings = {};
     this._ringing = false;
+    this._feedMounted = false;
   }
 
   get #panel(): HTMLElement | null {
@@ -130,6 +137,7 @@ export class NotifBell extends LitElement {
     // Ring only for growth seen while rendered, not for the first count after load.
     if (this.#lastCount !== undefined && count > this.#lastCount) this._ringing = true;
     this.#lastCount = count;
+    if (this.open) this._feedMounted = true;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -161,6 +169,8 @@ export class NotifBell extends LitElement {
 
   #onBeforeToggle(event: ToggleEvent): void {
     if (event.newState !== 'open') return;
+    // Rendered before the popover shows, so it never opens empty.
+    this._feedMounted = true;
     void loadFeed().then(() => requestAnimationFrame(() => this.#position()));
     requestAnimationFrame(() => this.#position());
   }
@@ -230,7 +240,9 @@ export class NotifBell extends LitElement {
             ${closeIcon}
           </button>
         </div>
-        <notif-feed .store=${store} .strings=${this.feedStrings} .renderItem=${this.renderItem} theme=${this.theme ?? nothing}></notif-feed>
+        ${this._feedMounted
+          ? html`<notif-feed .store=${store} .strings=${this.feedStrings} .renderItem=${this.renderItem} theme=${this.theme ?? nothing}></notif-feed>`
+          : nothing}
       </div>
     `;
   }
