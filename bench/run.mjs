@@ -10,9 +10,9 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { BUNDLE_SETTINGS } from '../scripts/size.mjs';
 import { courierMessage } from './pages/courier-message.js';
+import { launchBrowser, openPage as openBenchPage } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
@@ -107,28 +107,13 @@ async function courierBundle() {
 const courierBytes = await courierBundle();
 
 const server = await startServer();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
-});
+const browser = await launchBrowser();
 
 let channelCount = 0;
 const channel = (name) => `bench-${name}-${++channelCount}`;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Opens a page in a fresh context (empty cache) and waits for its module to be ready. */
-async function openPage(name) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(`${server.origin}/${name}.html`);
-  await page.waitForFunction(() => globalThis.benchReady === true, undefined, { timeout: 15_000 });
-  return { context, page, errors };
-}
+const openPage = (name) => openBenchPage(browser, server.origin, name);
 
 function percentile(values, p) {
   if (!values.length) return NaN;

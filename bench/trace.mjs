@@ -7,7 +7,7 @@
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchBrowser, openPage as openBenchPage } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 3);
@@ -99,17 +99,8 @@ function report(title, runs) {
 }
 
 const server = await startServer();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
-});
-async function openPage(name) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(`${server.origin}/${name}.html`);
-  await page.waitForFunction(() => globalThis.benchReady === true, undefined, { timeout: 15_000 });
-  return { context, page };
-}
+const browser = await launchBrowser();
+const openPage = (name) => openBenchPage(browser, server.origin, name);
 
 try {
   const bursts = [];

@@ -4,9 +4,6 @@
 import { createNotificationStore } from '/dist/browser/notif-elements.js';
 import { afterPaint, frame, scrollThrough, settleAtBottom } from './common.js';
 
-// The first user-timing mark of a page costs ~2 ms: paid here, not inside a traced window.
-performance.mark('bench:loaded');
-
 const heap = () => {
   gc();
   return performance.memory.usedJSHeapSize;

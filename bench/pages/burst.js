@@ -4,9 +4,6 @@
 import { createNotificationStore, sse } from '/dist/browser/notif-elements.js';
 import { afterPaint, frame } from './common.js';
 
-// The first user-timing mark of a page costs ~2 ms: paid here, not inside a traced window.
-performance.mark('bench:loaded');
-
 const longTasks = [];
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });

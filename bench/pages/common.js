@@ -1,6 +1,10 @@
 /* global requestAnimationFrame, EventSource */
 // Helpers shared by the bench pages (browser side).
 
+// The first user-timing mark of a page costs ~2 ms: every bench page pays it here, at load,
+// not inside the window bench/trace.mjs reads between its bench:window-start and -end marks.
+performance.mark('bench:loaded');
+
 /** Resolves in the next animation frame callback, with its timestamp. */
 export const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
