@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLE_SETTINGS } from '../scripts/size.mjs';
 import { courierMessage } from './pages/courier-message.js';
-import { launchBrowser, openPage as openBenchPage } from './browser.mjs';
+import { launchBrowser, openPage as openBenchPage, quietWatcher } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
@@ -108,6 +108,7 @@ const courierBytes = await courierBundle();
 
 const server = await startServer();
 const browser = await launchBrowser();
+const untilQuiet = await quietWatcher(browser);
 
 let channelCount = 0;
 const channel = (name) => `bench-${name}-${++channelCount}`;
@@ -127,23 +128,37 @@ function summarize(values) {
   return { median: percentile(clean, 50), min: Math.min(...clean), max: Math.max(...clean), runs: values };
 }
 
-async function each(label, run, runs = RUNS) {
+/** Runs that started before the browser got quiet (untilQuiet gave up waiting): reported at the end. */
+const notQuiet = [];
+
+/**
+ * Runs `run(i, pages)` `runs` times, one after another; `pages` are the bench pages `names`,
+ * opened for run i, each in a fresh context (empty cache, its own renderer). All runs' pages
+ * are opened together first, which starts their renderers in parallel, and every run starts
+ * once the browser is quiet (untilQuiet): no renderer's start-up work, no closing page, lands
+ * in a run. A page waits idle (module loaded, nothing connected) until its run.
+ */
+async function each(label, names, run, runs = RUNS) {
+  const openStarted = performance.now();
+  const opened = await Promise.all(Array.from({ length: runs }, () => Promise.all(names.map(openPage))));
+  process.stdout.write(`  ${label}: ${runs * names.length} pages opened in ${Math.round(performance.now() - openStarted)} ms\n`);
   const results = [];
   for (let i = 0; i < runs; i++) {
+    const { waitedMs, quiet } = await untilQuiet();
+    if (!quiet) notQuiet.push(`${label} run ${i + 1}`);
     const started = performance.now();
-    results.push(await run(i));
-    process.stdout.write(`  ${label} run ${i + 1}/${runs} (${Math.round(performance.now() - started)} ms)\n`);
+    results.push(await run(i, opened[i]));
+    process.stdout.write(`  ${label} run ${i + 1}/${runs} (${Math.round(performance.now() - started)} ms, after ${Math.round(waitedMs)} ms waiting for quiet)\n`);
   }
   return results;
 }
 
 // ---------------------------------------------------------------- burst
 async function burst() {
-  return each('burst', async () => {
+  return each('burst', ['burst'], async (_, [{ context, page, errors }]) => {
     const c = channel('burst');
     // Published before the client connects: the hub writes `:ok` and all 10,000 frames in one res.write.
     server.hub.control(c, { action: 'publish', count: BURST });
-    const { context, page, errors } = await openPage('burst');
     const burstOn = async (name) => {
       const result = await page.evaluate(([url, n]) => globalThis.runBurst(url, n), [`/hub/${name}/sse`, BURST]);
       if (result.items !== BURST || !result.rendered) throw new Error(`burst did not settle: ${JSON.stringify(result)}`);
@@ -166,9 +181,8 @@ const courierSocket = (c) => `${server.origin.replace('http', 'ws')}/courier-soc
 // WebSocket, to its mounted inbox. Its settle time counts from the first frame (ours from the
 // connection's open, just before the data). It may not settle (see COURIER_BURST_CAP_MS).
 async function burstCourier() {
-  return each('burst courier', async () => {
+  return each('burst courier', ['live-courier'], async (_, [{ context, page, errors }]) => {
     const c = channel('burst-courier');
-    const { context, page, errors } = await openPage('live-courier');
     await page.evaluate((url) => globalThis.connectCourier(url), courierSocket(c));
     const messages = Array.from({ length: BURST }, (_, i) => courierMessage({ id: String(i + 1), title: `Notification ${i + 1}`, preview: `Body ${i + 1}`, createdAt: 1_700_000_000_000 + (i + 1) * 1000 }));
     const pending = page.evaluate(([n, newest]) => globalThis.runBurst(n, newest), [BURST, String(BURST)]);
@@ -195,11 +209,11 @@ async function burstCourier() {
  * notification not shown within 2 s of the last write counts as never shown (+Infinity).
  */
 async function latency(kind, peer) {
-  return each(`latency ${peer ?? kind}`, async (run) => {
+  // Courier's bare listener gets a page of its own (bare.js says why); ours shares our page.
+  const names = peer ? ['live-courier', 'bare'] : ['latency'];
+  return each(`latency ${peer ?? kind}`, names, async (run, [{ context, page, errors }, ownBare]) => {
     const libChannel = channel(`lat-${peer ?? kind}-lib`);
     const netChannel = channel(`lat-${peer ?? kind}-net`);
-    // Courier's bare listener gets a page of its own (bare.js says why), opened alongside; ours shares our page.
-    const [{ context, page, errors }, ownBare] = await Promise.all([openPage(peer ? 'live-courier' : 'latency'), peer ? openPage('bare') : undefined]);
     const bare = ownBare ?? { page, context };
     const path = (c) => (kind === 'sse' ? `/hub/${c}/sse` : `${server.origin.replace('http', 'ws')}/hub/${c}/ws`);
     if (peer) {
@@ -253,8 +267,7 @@ async function latency(kind, peer) {
 // endpoint, paged as its client asks): the same scroll and the same summary. Courier holds
 // only the pages it has fetched, so its `items` is what it had paged in by the end.
 async function bigFeed(peer) {
-  return each(peer ? `big feed ${peer}` : 'big feed', async () => {
-    const { context, page, errors } = await openPage(peer ? `bigfeed-${peer}` : 'bigfeed');
+  return each(peer ? `big feed ${peer}` : 'big feed', [peer ? `bigfeed-${peer}` : 'bigfeed'], async (_, [{ context, page, errors }]) => {
     const result = await page.evaluate(([n, ms]) => globalThis.runBigFeed(n, ms), [BIG, SCROLL_MS]);
     await context.close();
     const d = result.durations;
@@ -287,8 +300,7 @@ async function bigFeed(peer) {
 // The same page logic for ours (startup.js) and Courier's (startup-courier.js): import() the
 // bundle, create the bell / popup menu, append it, wait for its first render.
 async function startup(peer) {
-  return each(peer ? `startup ${peer}` : 'startup', async () => {
-    const { context, page, errors } = await openPage(peer ? `startup-${peer}` : 'startup');
+  return each(peer ? `startup ${peer}` : 'startup', [peer ? `startup-${peer}` : 'startup'], async (_, [{ context, page, errors }]) => {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const metric = async () => {
@@ -435,6 +447,7 @@ if (results.burstCourier) {
 }
 if (results.bigFeed.some((r) => !r.reachedEnd)) console.log('\nwarning: a big-feed scroll did not reach the oldest notification');
 if (errors.length) console.log(`\npage errors: ${[...new Set(errors)].join(' | ')}`);
+if (notQuiet.length) console.log(`\nwarning: the browser was not quiet within 15 s before ${notQuiet.join(', ')}: those runs started anyway`);
 
 // The issue's startup reference: Courier's inbox takes ~85 ms to parse and execute.
 const parse = figures.find((f) => f.name.startsWith('parse + execute'));
@@ -467,6 +480,8 @@ await writeFile(
       runs: RUNS,
       runtimeSeconds: Math.round(benchS * 10) / 10,
       peers: { installed: peersInstalled, note: peersNote, courierBytes },
+      // runs that started before the browser was quiet (see each())
+      notQuiet,
       machine: {
         node: process.version,
         chromium: chromiumVersion,

@@ -7,7 +7,7 @@
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage as openBenchPage } from './browser.mjs';
+import { launchBrowser, openPage as openBenchPage, quietWatcher } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 3);
@@ -100,7 +100,13 @@ function report(title, runs) {
 
 const server = await startServer();
 const browser = await launchBrowser();
-const openPage = (name) => openBenchPage(browser, server.origin, name);
+const untilQuiet = await quietWatcher(browser);
+// As in npm run bench: each run starts once the browser is quiet (bench/browser.mjs says why).
+const openPage = async (name) => {
+  const opened = await openBenchPage(browser, server.origin, name);
+  await untilQuiet();
+  return opened;
+};
 
 try {
   const bursts = [];
