@@ -221,10 +221,13 @@ async function latency(kind, peer) {
       await bare.page.evaluate((url) => globalThis.startBare(url), path(netChannel));
     } else await page.evaluate((args) => globalThis.startLatency(args), { kind, libUrl: path(libChannel), netUrl: path(netChannel) });
     // The library's frame i and the bare listener's frame i are written 25 ms apart, so the
-    // two never compete for the page's main thread; each stream runs at 20 per second.
+    // two never compete for the page's main thread; each stream runs at 20 per second. Each
+    // write is moved by a random part of a 60 Hz frame: 50 ms is exactly 3 frames, so writes on
+    // the beat all landed at one phase of the frame and a run measured one wait for the next
+    // frame (0-16.7 ms) 200 times (bench/README.md, latency). Writes stay ≥ 8.3 ms apart.
     const t0 = performance.now() + 50;
     for (let i = 0; i < LATENCY_COUNT * 2; i++) {
-      const due = t0 + i * (LATENCY_INTERVAL_MS / 2);
+      const due = t0 + i * (LATENCY_INTERVAL_MS / 2) + Math.random() * FRAME_MS;
       const wait = due - performance.now();
       if (wait > 0) await sleep(wait);
       const n = i >> 1;
