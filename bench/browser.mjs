@@ -32,7 +32,7 @@ const QUIET_SAMPLES = 2;
 /**
  * A function that resolves once the browser's processes together have used at most
  * QUIET_CPU_MS of CPU in each of QUIET_SAMPLES consecutive 100 ms samples (or after `maxMs`),
- * with how long it waited and whether it got quiet. Why: a new renderer keeps ≈ 1.5 cores busy
+ * with how long it waited and whether it got quiet. Why: a new renderer keeps ≈ 1.4 cores busy
  * for ≈ 1 s after its page has loaded (bare.html, which loads no library, too), and on a
  * 2-core machine a run that starts then measures that contention: the same script ran 1.5-2×
  * slower (bench/README.md, "Quiet before each run").
