@@ -134,23 +134,23 @@ function summarize(values) {
 const notQuiet = [];
 
 /**
- * Runs `run(i, pages)` `runs` times, one after another; `pages` are the bench pages `names`,
+ * Runs `run(i, pages)` RUNS times, one after another; `pages` are the bench pages `names`,
  * opened for run i, each in a fresh context (empty cache, its own renderer). All runs' pages
  * are opened together first, which starts their renderers in parallel, and every run starts
  * once the browser is quiet (untilQuiet): no renderer's start-up work, no closing page, lands
  * in a run. A page waits idle (module loaded, nothing connected) until its run.
  */
-async function each(label, names, run, runs = RUNS) {
+async function each(label, names, run) {
   const openStarted = performance.now();
-  const opened = await Promise.all(Array.from({ length: runs }, () => Promise.all(names.map(openPage))));
-  process.stdout.write(`  ${label}: ${runs * names.length} pages opened in ${Math.round(performance.now() - openStarted)} ms\n`);
+  const opened = await Promise.all(Array.from({ length: RUNS }, () => Promise.all(names.map(openPage))));
+  process.stdout.write(`  ${label}: ${RUNS * names.length} pages opened in ${Math.round(performance.now() - openStarted)} ms\n`);
   const results = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < RUNS; i++) {
     const { waitedMs, quiet } = await untilQuiet();
     if (!quiet) notQuiet.push(`${label} run ${i + 1}`);
     const started = performance.now();
     results.push(await run(i, opened[i]));
-    process.stdout.write(`  ${label} run ${i + 1}/${runs} (${Math.round(performance.now() - started)} ms, after ${Math.round(waitedMs)} ms waiting for quiet)\n`);
+    process.stdout.write(`  ${label} run ${i + 1}/${RUNS} (${Math.round(performance.now() - started)} ms, after ${Math.round(waitedMs)} ms waiting for quiet)\n`);
   }
   return results;
 }
