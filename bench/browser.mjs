@@ -2,11 +2,43 @@
 // figures of `npm run bench` and the shares of `npm run bench:trace` come from the same browser.
 import { chromium } from 'playwright-core';
 
-/** Headless Debian Chromium, with `gc()` exposed and precise `performance.memory`. */
-export function launchBrowser() {
+const EXECUTABLE = process.env.CHROME_PATH || '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--js-flags=--expose-gc', '--enable-precise-memory-info'];
+/**
+ * Features of the browser's own UI, off because they cost CPU around every page we open and none
+ * of it is ours (bench/README.md, "Quiet before each run"):
+ * - Chromium 156 preloads its WebUI omnibox popup (chrome://omnibox-popup.top-chrome) in every
+ *   new window, so in every browser context: a renderer of its own that burned ≈ 1 s of CPU after
+ *   our page had loaded;
+ * - the spare renderer is started for the next navigation, but every run navigates in a new
+ *   context, which cannot use it: ≈ 0.1 s of CPU per page, thrown away.
+ */
+const DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'SpareRendererForSitePerProcess'];
+
+/**
+ * Playwright's own `--disable-features=…` switch. Chromium reads only the last one given, so
+ * ours must extend it, not follow it; the browser reports its command line only with
+ * `--enable-automation`, hence a short-lived browser that has it.
+ */
+async function playwrightDisabledFeatures() {
+  const probe = await chromium.launch({ executablePath: EXECUTABLE, args: ['--enable-automation', ...ARGS] });
+  try {
+    const cdp = await probe.newBrowserCDPSession();
+    const { arguments: args } = await cdp.send('Browser.getBrowserCommandLine');
+    return args.find((arg) => arg.startsWith('--disable-features='));
+  } finally {
+    await probe.close();
+  }
+}
+
+/** Headless Debian Chromium, with `gc()` exposed, precise `performance.memory` and no omnibox popup. */
+export async function launchBrowser() {
+  const defaults = await playwrightDisabledFeatures();
+  const features = [...(defaults?.slice('--disable-features='.length).split(',') ?? []), ...DISABLED_FEATURES];
   return chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+    executablePath: EXECUTABLE,
+    ignoreDefaultArgs: defaults ? [defaults] : [],
+    args: [...ARGS, `--disable-features=${features.join(',')}`],
   });
 }
 
@@ -32,10 +64,10 @@ const QUIET_SAMPLES = 2;
 /**
  * A function that resolves once the browser's processes together have used at most
  * QUIET_CPU_MS of CPU in each of QUIET_SAMPLES consecutive 100 ms samples (or after `maxMs`),
- * with how long it waited and whether it got quiet. Why: a new renderer keeps ≈ 1.4 cores busy
- * for ≈ 1 s after its page has loaded (bare.html, which loads no library, too), and on a
- * 2-core machine a run that starts then measures that contention: the same script ran 1.5-2×
- * slower (bench/README.md, "Quiet before each run").
+ * with how long it waited and whether it got quiet. Why: on a 2-core machine a run that starts
+ * while other work is running measures the contention. Until the omnibox popup was turned off
+ * (DISABLED_FEATURES) every new context burned ≈ 1 s of CPU after its page had loaded, and the
+ * same script ran 1.5-2× slower. What is left is mostly a closing context: a wait now takes ≈ 0.25 s.
  */
 export async function quietWatcher(browser, { maxMs = 15_000 } = {}) {
   const cdp = await browser.newBrowserCDPSession();
