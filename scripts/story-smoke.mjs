@@ -253,19 +253,30 @@ async function framesReady(timeoutMs) {
   return -1;
 }
 
-/** Runs in the page: every notif-* element (shadow roots included) is defined and has finished updating. */
-async function elementsReady(mode) {
-  const found = [];
+/**
+ * Runs in the page: every notif-* element (shadow roots included) is defined and has finished
+ * updating. A docs page reports itself rendered before its story blocks have rendered their
+ * stories, so it is looked at again until one shows (or `timeoutMs` passes: then none did).
+ */
+async function elementsReady([mode, timeoutMs]) {
+  const deadline = Date.now() + timeoutMs;
+  const root = document.getElementById(mode === 'docs' ? 'storybook-docs' : 'storybook-root') ?? document;
+  let found = [];
+  let framed;
   const walk = (node) => {
     for (const element of node.querySelectorAll('*')) {
       if (element.localName.startsWith('notif-')) found.push(element);
       if (element.shadowRoot) walk(element.shadowRoot);
     }
   };
-  const root = document.getElementById(mode === 'docs' ? 'storybook-docs' : 'storybook-root') ?? document;
-  walk(root);
-  // A docs page may show some stories in their own (lazy) frames; those are checked as stories.
-  const framed = root.querySelectorAll('iframe').length;
+  for (;;) {
+    found = [];
+    walk(root);
+    // A docs page may show some stories in their own (lazy) frames; those are checked as stories.
+    framed = root.querySelectorAll('iframe').length;
+    if (found.length || framed || Date.now() >= deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   const undefinedTags = [...new Set(found.filter((el) => !customElements.get(el.localName)).map((el) => el.localName))];
   await Promise.all(found.map((el) => el.updateComplete));
   // Two frames: store batches apply on the next frame, and the virtualized list lays out after that.
@@ -302,7 +313,7 @@ for (const entry of entries) {
       if (!result.ok) problems.push(result.error);
     }
     if (!problems.length) {
-      const { count, framed, undefinedTags } = await page.evaluate(elementsReady, mode);
+      const { count, framed, undefinedTags } = await page.evaluate(elementsReady, [mode, RENDER_TIMEOUT_MS]);
       if (count === 0 && framed === 0) problems.push('no notif-* element rendered');
       for (const tag of undefinedTags) problems.push(`<${tag}> is not defined`);
     }
