@@ -60,16 +60,18 @@ const QUIET_SAMPLE_MS = 100;
 /** CPU time of all the browser's processes together, per sample, that counts as quiet (20 % of a core). */
 const QUIET_CPU_MS = 20;
 const QUIET_SAMPLES = 2;
+/** The longest wait for quiet: a run then starts anyway, and the caller lists it. */
+export const QUIET_MAX_MS = 15_000;
 
 /**
  * A function that resolves once the browser's processes together have used at most
- * QUIET_CPU_MS of CPU in each of QUIET_SAMPLES consecutive 100 ms samples (or after `maxMs`),
+ * QUIET_CPU_MS of CPU in each of QUIET_SAMPLES consecutive 100 ms samples (or after QUIET_MAX_MS),
  * with how long it waited and whether it got quiet. Why: on a 2-core machine a run that starts
  * while other work is running measures the contention. Until the omnibox popup was turned off
  * (DISABLED_FEATURES) every new context burned ≈ 1 s of CPU after its page had loaded, and the
  * same script ran 1.5-2× slower. What is left is mostly a closing context: a wait now takes ≈ 0.25 s.
  */
-export async function quietWatcher(browser, { maxMs = 15_000 } = {}) {
+export async function quietWatcher(browser) {
   const cdp = await browser.newBrowserCDPSession();
   const cpuMs = async () => (await cdp.send('SystemInfo.getProcessInfo')).processInfo.reduce((sum, p) => sum + p.cpuTime, 0) * 1000;
   return async function untilQuiet() {
@@ -77,7 +79,7 @@ export async function quietWatcher(browser, { maxMs = 15_000 } = {}) {
     let last = await cpuMs();
     let calm = 0;
     while (calm < QUIET_SAMPLES) {
-      if (performance.now() - started > maxMs) return { waitedMs: performance.now() - started, quiet: false };
+      if (performance.now() - started > QUIET_MAX_MS) return { waitedMs: performance.now() - started, quiet: false };
       await new Promise((resolve) => setTimeout(resolve, QUIET_SAMPLE_MS));
       const now = await cpuMs();
       calm = now - last <= QUIET_CPU_MS ? calm + 1 : 0;

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLE_SETTINGS } from '../scripts/size.mjs';
 import { courierMessage } from './pages/courier-message.js';
-import { launchBrowser, openPage as openBenchPage, quietWatcher } from './browser.mjs';
+import { QUIET_MAX_MS, launchBrowser, openPage as openBenchPage, quietWatcher } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
@@ -108,9 +108,7 @@ const courierBytes = await courierBundle();
 
 const server = await startServer();
 const browser = await launchBrowser();
-/** The longest wait for quiet before a run starts anyway (listed at the end). */
-const QUIET_MAX_MS = 15_000;
-const untilQuiet = await quietWatcher(browser, { maxMs: QUIET_MAX_MS });
+const untilQuiet = await quietWatcher(browser);
 
 let channelCount = 0;
 const channel = (name) => `bench-${name}-${++channelCount}`;
@@ -136,9 +134,8 @@ const notQuiet = [];
 /**
  * Runs `run(i, pages)` RUNS times, one after another; `pages` are the bench pages `names`,
  * opened for run i, each in a fresh context (empty cache, its own renderer). All runs' pages
- * are opened together first, which starts their renderers in parallel, and every run starts
- * once the browser is quiet (untilQuiet): no renderer's start-up work, no closing page, lands
- * in a run. A page waits idle (module loaded, nothing connected) until its run.
+ * are opened together first, which loads them in parallel, and every run starts once the
+ * browser is quiet (untilQuiet): nothing left of opening or closing a page lands in a run. A page waits idle (module loaded, nothing connected) until its run.
  */
 async function each(label, names, run) {
   const openStarted = performance.now();
