@@ -1,10 +1,11 @@
-// `npm run bench`: runs the built browser bundle (dist/browser/notif-elements.js) in Chromium
-// (playwright-core, /usr/bin/chromium) against the real push hub, and prints every figure as
-// the median of RUNS runs with its min and max. Writes bench/results.json. See bench/README.md.
-// Then the peers: installs bench/peers once if needed, measures Courier's startup the way
-// ours is measured, and runs bench/peers/size.mjs (sizes and the issue's size ratios).
+// `npm run bench`: builds the library (npm run build:js), runs the built browser bundle
+// (dist/browser/notif-elements.js) in Chromium (playwright-core, /usr/bin/chromium) against the
+// real push hub, and prints every figure as the median of RUNS runs with its min and max. Writes
+// bench/results.json. See bench/README.md. The peers: installs bench/peers once if needed (beside
+// the build), measures Courier the way ours is measured, and runs bench/peers/size.mjs (sizes and
+// the issue's size ratios).
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -33,22 +34,50 @@ const loadBefore = os.loadavg();
 const root = fileURLToPath(new URL('..', import.meta.url));
 const peersDir = fileURLToPath(new URL('./peers/', import.meta.url));
 
+/**
+ * Runs `command` to its end from the repository root; resolves with its exit code (null when it
+ * could not start or ran past `timeoutMs`) and, when `capture`, what it printed.
+ */
+function runCommand(command, args, { capture = false, timeoutMs = 240_000 } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    const timer = setTimeout(() => child.kill(), timeoutMs);
+    child.on('error', (error) => resolve({ code: null, error, output }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, error: code === null ? new Error(`killed after ${timeoutMs / 1000} s`) : undefined, output });
+    });
+  });
+}
+
 // ------------------------------------------------------------ peers setup
 // bench/peers is its own npm package (never a dependency of the library). npm writes
 // node_modules/.package-lock.json at the end of a complete install, so its absence means
-// "not installed" (or a broken install): install from the lockfile then.
+// "not installed" (or a broken install): install from the lockfile then. The install is the
+// longest step of a fresh clone's bench and needs nothing of ours, so it runs beside our build,
+// the browser's launch and the first pages' loading; no run starts before it ends (setUp).
 let peersNote = null;
-if (!existsSync(`${peersDir}node_modules/.package-lock.json`)) {
-  console.log('bench/peers is not installed: npm --prefix bench/peers ci --no-audit --no-fund');
-  const started = performance.now();
-  const npm = spawnSync('npm', ['--prefix', 'bench/peers', 'ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit', timeout: 240_000 });
-  if (npm.status === 0) console.log(`  installed in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-  else peersNote = `npm --prefix bench/peers ci failed (${npm.error?.message ?? `exit ${npm.status}`}; no network?)`;
-}
-const peersInstalled = existsSync(`${peersDir}node_modules/.package-lock.json`);
-if (!peersInstalled) {
-  peersNote ??= 'bench/peers is not installed';
-  console.log(`\n${peersNote}: the peer figures (Courier startup, peer sizes) are skipped; everything else runs.\n`);
+const peersMarker = `${peersDir}node_modules/.package-lock.json`;
+const peersInstall = existsSync(peersMarker)
+  ? Promise.resolve()
+  : (async () => {
+      console.log('bench/peers is not installed: npm --prefix bench/peers ci --no-audit --no-fund (beside the build; its output follows when it ends)');
+      const started = performance.now();
+      const npm = await runCommand('npm', ['--prefix', 'bench/peers', 'ci', '--no-audit', '--no-fund'], { capture: true });
+      if (npm.output.trim()) console.log(npm.output.trim().replace(/^/gm, '  npm: '));
+      if (npm.code === 0) console.log(`  bench/peers installed in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      else peersNote = `npm --prefix bench/peers ci failed (${npm.error?.message ?? `exit ${npm.code}`}; no network?)`;
+    })();
+
+// The bench measures JavaScript, so it builds only that (`npm run build` adds the type
+// declarations and the manifest).
+const built = await runCommand('npm', ['run', 'build:js']);
+if (built.code !== 0) {
+  console.error(`npm run build:js failed (${built.error?.message ?? `exit ${built.code}`}): nothing to measure`);
+  process.exit(1);
 }
 
 /** Startup bundles are written here and served by bench/server.mjs under /startup/. */
@@ -104,7 +133,21 @@ async function courierBundle() {
     return null;
   }
 }
-const courierBytes = await courierBundle();
+
+/**
+ * The peers installed and Courier bundled (its bytes, or null without them). Every scenario
+ * awaits it before its first run, so neither the install nor the bundling runs beside a
+ * measurement; until then the server starts, the browser launches and the first pages load.
+ */
+let peersInstalled = false;
+const setUp = peersInstall.then(async () => {
+  peersInstalled = existsSync(peersMarker);
+  if (!peersInstalled) {
+    peersNote ??= 'bench/peers is not installed';
+    console.log(`\n${peersNote}: the peer figures (Courier, peer sizes) are skipped; everything else runs.\n`);
+  }
+  return courierBundle();
+});
 
 const server = await startServer();
 const browser = await launchBrowser();
@@ -141,6 +184,7 @@ async function each(label, names, run) {
   const openStarted = performance.now();
   const opened = await Promise.all(Array.from({ length: RUNS }, () => Promise.all(names.map(openPage))));
   process.stdout.write(`  ${label}: ${RUNS * names.length} pages opened in ${Math.round(performance.now() - openStarted)} ms\n`);
+  await setUp;
   const results = [];
   for (let i = 0; i < RUNS; i++) {
     const { waitedMs, quiet } = await untilQuiet();
@@ -355,6 +399,7 @@ function figure(group, name, unit, values, target, peerValues, { ratio = true, p
 }
 
 const results = { burst: await burst(), latencySse: await latency('sse'), latencyWs: await latency('websocket') };
+const courierBytes = await setUp;
 if (courierBytes) {
   results.burstCourier = await burstCourier();
   results.latencyCourier = await latency('websocket', 'courier');
@@ -516,4 +561,4 @@ if (peersInstalled) {
 } else {
   console.log(`\npeer sizes skipped: ${peersNote}. With network: npm --prefix bench/peers ci --no-audit --no-fund`);
 }
-console.log(`\nbench finished in ${((performance.now() - began) / 1000).toFixed(1)} s (excluding the build); results in bench/results.json and bench/peers/results.json`);
+console.log(`\nbench finished in ${((performance.now() - began) / 1000).toFixed(1)} s (build included); results in bench/results.json and bench/peers/results.json`);
