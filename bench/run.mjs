@@ -36,7 +36,7 @@ const peersDir = fileURLToPath(new URL('./peers/', import.meta.url));
 
 /**
  * Runs `command` to its end from the repository root; resolves with its exit code (null when it
- * could not start or ran past `timeoutMs`) and, when `capture`, what it printed.
+ * could not start or was killed, at the latest after `timeoutMs`) and, when `capture`, what it printed.
  */
 function runCommand(command, args, { capture = false, timeoutMs = 240_000 } = {}) {
   return new Promise((resolve) => {
@@ -46,9 +46,9 @@ function runCommand(command, args, { capture = false, timeoutMs = 240_000 } = {}
     child.stderr?.on('data', (chunk) => (output += chunk));
     const timer = setTimeout(() => child.kill(), timeoutMs);
     child.on('error', (error) => resolve({ code: null, error, output }));
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, error: code === null ? new Error(`killed after ${timeoutMs / 1000} s`) : undefined, output });
+      resolve({ code, error: signal ? new Error(`ended by ${signal} (the limit is ${timeoutMs / 1000} s)`) : undefined, output });
     });
   });
 }
