@@ -178,7 +178,8 @@ const notQuiet = [];
  * Runs `run(i, pages)` RUNS times, one after another; `pages` are the bench pages `names`,
  * opened for run i, each in a fresh context (empty cache, its own renderer). All runs' pages
  * are opened together first, which loads them in parallel, and every run starts once the
- * browser is quiet (untilQuiet): nothing left of opening or closing a page lands in a run. A page waits idle (module loaded, nothing connected) until its run.
+ * browser is quiet (untilQuiet): nothing left of opening or closing a page lands in a run. A
+ * page waits idle (module loaded, nothing connected) until its run.
  */
 async function each(label, names, run) {
   const openStarted = performance.now();
