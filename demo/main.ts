@@ -56,7 +56,7 @@ document.addEventListener('notif-click', (event) => {
   event.preventDefault();
   const what = event.action ? `action “${event.action.label}”` : 'notification';
   log(`clicked ${what} of “${event.notification.title}”${event.notification.url ? ` → ${event.notification.url}` : ''}`);
-  provider.activeStore?.markRead(event.notification.id);
+  provider.store?.markRead(event.notification.id);
 });
 
 $<HTMLFormElement>('#publish').addEventListener('submit', (event) => {
@@ -117,7 +117,7 @@ setInterval(() => {
   void fetch('/hub/demo/log')
     .then((response) => response.json() as Promise<{ lastSeq: number }>)
     .then(({ lastSeq }) => {
-      const ids = new Set(provider.activeStore?.$items.get().map((n) => n.id));
+      const ids = new Set(provider.store?.$items.get().map((n) => n.id));
       let missing = 0;
       for (let seq = Math.max(1, lastSeq - 999); seq <= lastSeq; seq++) if (!ids.has(String(seq))) missing++;
       const text = $<HTMLParagraphElement>('#integrity');

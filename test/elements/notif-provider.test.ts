@@ -28,7 +28,7 @@ describe('notif-provider', () => {
   it('renders nothing of its own and creates no store without src', async () => {
     const el = await fixture<NotifProvider>(html`<notif-provider><store-probe></store-probe></notif-provider>`);
     expect(getComputedStyle(el).display).to.equal('contents');
-    expect(el.activeStore).to.equal(undefined);
+    expect(el.store).to.equal(undefined);
   });
 
   it('creates a store from src, provides it by context and delivers from a live SSE server', async () => {
@@ -37,9 +37,54 @@ describe('notif-provider', () => {
       html`<notif-provider src=${hubUrl(c, 'sse')} max-items="2"><store-probe></store-probe></notif-provider>`,
     );
     const probe = el.querySelector('store-probe') as StoreProbe;
-    expect(probe.store).to.equal(el.activeStore);
+    expect(probe.store).to.equal(el.store);
     await waitFor(() => probe.store?.$items.get().length === 2);
     expect(probe.store?.$items.get().map((n) => n.id)).to.deep.equal(['3', '2']);
+  });
+
+  it('.store is the store it made from src, the one every element inside uses', async () => {
+    await control(c, { action: 'publish', count: 2 });
+    const wrapper = await fixture(html`<div></div>`);
+    // As a page written in plain HTML does it: markup first, then a look at the store.
+    wrapper.innerHTML = `<notif-provider src="${hubUrl(c, 'sse')}"><store-probe></store-probe></notif-provider>`;
+    const el = wrapper.querySelector('notif-provider')!;
+    const store = el.store;
+    expect(store, 'the created store').to.not.equal(undefined);
+    expect((el.querySelector('store-probe') as StoreProbe).store).to.equal(store);
+    await waitFor(() => store?.$items.get().length === 2);
+    el.src = hubUrl(c, 'poll');
+    el.transport = 'poll';
+    await el.updateComplete;
+    expect(el.store, 'the same store after a new src').to.equal(store);
+  });
+
+  it('a store set on .store replaces the created one: elements switch to it and the created one stops', async () => {
+    const el = await fixture<NotifProvider>(html`<notif-provider src=${hubUrl(c, 'sse')}><store-probe></store-probe></notif-provider>`);
+    const created = el.store!;
+    await waitFor(() => created.$status.get() === 'open');
+    const given = createNotificationStore();
+    el.store = given;
+    expect(el.store).to.equal(given);
+    expect((el.querySelector('store-probe') as StoreProbe).store).to.equal(given);
+    expect(created.$status.get()).to.equal('idle');
+    await waitFor(async () => (await hubLog(c)).open === 0);
+  });
+
+  it('starts its store once when connected, never per update', async () => {
+    const store = createNotificationStore();
+    let starts = 0;
+    const start = store.start.bind(store);
+    store.start = () => {
+      starts++;
+      start();
+    };
+    const el = await fixture<NotifProvider>(html`<notif-provider .store=${store}></notif-provider>`);
+    for (const label of ['A', 'B', 'C']) {
+      el.topics = [{ id: 'x', label }];
+      await el.updateComplete;
+    }
+    expect(store.$topics.get()[0]?.label).to.equal('C');
+    expect(starts).to.equal(1);
   });
 
   it('re-dispatches status as notif-status and rejected frames as notif-error with error and raw', async () => {
@@ -65,24 +110,24 @@ describe('notif-provider', () => {
   it('switching transport reconnects the same store: items kept, cursor reset', async () => {
     await control(c, { action: 'publish', count: 2 });
     const el = await fixture<NotifProvider>(html`<notif-provider src=${hubUrl(c, 'sse')}></notif-provider>`);
-    const store = el.activeStore;
+    const store = el.store;
     await waitFor(() => store?.$items.get().length === 2);
     el.transport = 'websocket';
     el.src = hubUrl(c, 'ws');
     await waitFor(async () => (await hubLog(c)).requests.some((r) => r.transport === 'ws'));
     await control(c, { action: 'publish', count: 1 });
     await waitFor(() => store?.$items.get().length === 3);
-    expect(el.activeStore).to.equal(store);
+    expect(el.store).to.equal(store);
     const ws = (await hubLog(c)).requests.find((r) => r.transport === 'ws');
     expect(ws?.lastEventId).to.equal(null);
   });
 
   it('stops its own store when removed from the page', async () => {
     const el = await fixture<NotifProvider>(html`<notif-provider src=${hubUrl(c, 'sse')}></notif-provider>`);
-    await waitFor(() => el.activeStore?.$status.get() === 'open');
+    await waitFor(() => el.store?.$status.get() === 'open');
     el.remove();
     await waitFor(async () => (await hubLog(c)).open === 0);
-    expect(el.activeStore?.$status.get()).to.equal('idle');
+    expect(el.store?.$status.get()).to.equal('idle');
   });
 
   it('uses a store given as .store instead of creating one', async () => {

@@ -414,7 +414,7 @@ describe('notif-toast', () => {
       const c = channel('toast');
       try {
         const provider = await fixture(html`<notif-provider src=${hubUrl(c, 'sse')}><notif-toast></notif-toast></notif-provider>`);
-        const store = (provider as HTMLElementTagNameMap['notif-provider']).activeStore!;
+        const store = (provider as HTMLElementTagNameMap['notif-provider']).store!;
         await waitFor(() => store.$status.get() === 'open');
         await control(c, { action: 'publish', frames: [{ id: 'live-1', title: 'Deploy done', body: 'v2 is out' }] });
         const n = await waitFor(() => store.$items.get().find((item) => item.id === 'live-1'));

@@ -42,7 +42,6 @@ export class NotifProvider extends LitElement {
     transport: { type: String },
     storageKey: { type: String, attribute: 'storage-key' },
     maxItems: { type: Number, attribute: 'max-items' },
-    store: { attribute: false },
     topics: { attribute: false },
   };
 
@@ -54,13 +53,15 @@ export class NotifProvider extends LitElement {
   declare storageKey: string | undefined;
   /** Most notifications kept (default 500). Read when the store is created. */
   declare maxItems: number | undefined;
-  /** A store built in code; takes precedence over `src`. The app starts it; the provider never stops it. */
-  declare store: NotificationStore | undefined;
   /** The topics people can opt in to or out of. */
   declare topics: Topic[] | undefined;
 
   #context = new ContextProvider(this, { context: notificationStoreContext });
-  #ownStore: NotificationStore | undefined;
+  /** A store the app set; it wins over `src`. */
+  #given: NotificationStore | undefined;
+  /** The store made from `src`; the provider starts and stops it. */
+  #own: NotificationStore | undefined;
+  /** The store the elements inside were handed, and its listeners. */
   #active: NotificationStore | undefined;
   #unsubscribe: (() => void)[] = [];
 
@@ -69,62 +70,68 @@ export class NotifProvider extends LitElement {
     this.transport = 'sse';
   }
 
-  /** The store the elements inside are using. */
-  get activeStore(): NotificationStore | undefined {
-    return this.#active;
+  /**
+   * The store in use: the one set here, else the one made from `src` (created
+   * when the provider connects). Setting a store takes precedence over `src`;
+   * the app owns a store it sets (the provider starts it, never stops it).
+   */
+  get store(): NotificationStore | undefined {
+    return this.#given ?? this.#own;
+  }
+
+  set store(store: NotificationStore | undefined) {
+    this.#given = store;
+    if (this.isConnected) this.#use(this.#current());
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#sync();
+    this.#use(this.#current());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#detach();
-    this.#ownStore?.stop();
+    this.#use(undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.isConnected) return;
     // The first update only confirms the values the store was just created from.
-    if (this.hasUpdated && this.#ownStore && !this.store && (changed.has('src') || changed.has('transport'))) {
-      this.#ownStore.setTransport(this.#createTransport());
+    if (this.hasUpdated && this.#own && (changed.has('src') || changed.has('transport'))) {
+      this.#own.setTransport(this.#createTransport());
     }
-    this.#sync();
+    if (changed.has('topics') && this.topics) this.store?.setTopics(this.topics);
+    this.#use(this.#current());
   }
 
-  #sync(): void {
-    if (!this.store && !this.#ownStore && (this.src || this.topics)) {
+  /** The store to hand out now, creating the provider's own from `src` the first time one is needed. */
+  #current(): NotificationStore | undefined {
+    if (!this.#given && !this.#own && (this.src || this.topics)) {
       const transport = this.#createTransport();
-      this.#ownStore = createNotificationStore({
+      this.#own = createNotificationStore({
         ...(transport && { transport }),
         ...(this.storageKey && { storageKey: this.storageKey }),
         ...(this.maxItems && { maxItems: this.maxItems }),
       });
     }
-    const store = this.store ?? this.#ownStore;
-    if (store !== this.#active) {
-      this.#detach();
-      this.#active = store;
-      this.#context.setValue(store);
-      if (store) this.#attach(store);
-    }
-    if (store && this.topics) store.setTopics(this.topics);
-    store?.start();
+    return this.store;
   }
 
-  #attach(store: NotificationStore): void {
+  /** Hands `store` to the elements inside: started once when it comes in, the own store stopped once when it goes. */
+  #use(store: NotificationStore | undefined): void {
+    if (store === this.#active) return;
+    for (const unsubscribe of this.#unsubscribe) unsubscribe();
+    this.#unsubscribe = [];
+    if (this.#active === this.#own) this.#active?.stop();
+    this.#active = store;
+    this.#context.setValue(store);
+    if (!store) return;
+    if (this.topics) store.setTopics(this.topics);
     this.#unsubscribe = [
       store.on('error', (error) => this.dispatchEvent(new NotifErrorEvent(error))),
       store.on('status', (status, detail) => this.dispatchEvent(new NotifStatusEvent(status, detail))),
     ];
-  }
-
-  #detach(): void {
-    for (const unsubscribe of this.#unsubscribe) unsubscribe();
-    this.#unsubscribe = [];
-    if (this.#active && this.#active === this.#ownStore && !this.isConnected) this.#active.stop();
+    store.start();
   }
 
   #createTransport(): Transport | undefined {
