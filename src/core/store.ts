@@ -150,6 +150,11 @@ function addBounded(set: Set<string>, id: string, limit: number): void {
   }
 }
 
+/** What was thrown, as text: an Error's message, else the value itself. */
+function messageOf(thrown: unknown): string {
+  return thrown instanceof Error ? thrown.message : String(thrown);
+}
+
 function toIds(idOrIds: string | string[]): string[] {
   return Array.isArray(idOrIds) ? idOrIds : [idOrIds];
 }
@@ -212,7 +217,7 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     errors.emit(error);
   };
   const reportListenerError = (cause: unknown): void =>
-    report(new NotifError('listener', 'a subscriber threw; the others still got the message', { cause }));
+    report(new NotifError('listener', `a subscriber threw: ${messageOf(cause)}; the others still got the message`, { cause }));
   const notifications = createEmitter<[Notification, NotificationInfo]>(reportListenerError);
   const statuses = createEmitter<[ConnectionStatus, StatusDetail]>(reportListenerError);
   const resyncs = createEmitter<[string | undefined]>(reportListenerError);

@@ -160,16 +160,20 @@ describe('createNotificationStore', () => {
   it('isolates a subscriber that throws: it is reported and the others still get every message', () => {
     const { store, send } = driven();
     const seen: string[] = [];
-    const errors: string[] = [];
+    const errors: NotifError[] = [];
+    const thrown = new Error('boom');
     store.on('notification', (n) => {
-      if (Number(n.id) % 3 === 0) throw new Error('boom');
+      if (Number(n.id) % 3 === 0) throw thrown;
     });
     store.on('notification', (n) => seen.push(n.id));
-    store.on('error', (e) => errors.push(e.code));
+    store.on('error', (e) => errors.push(e));
     for (let i = 1; i <= 6; i++) send(note(i));
     store.flush();
     expect(seen).to.have.length(6);
-    expect(errors).to.deep.equal(['listener', 'listener']);
+    expect(errors.map((e) => e.code)).to.deep.equal(['listener', 'listener']);
+    // The report says what was thrown, and keeps it as the cause.
+    expect(errors[0]?.message).to.contain('boom');
+    expect(errors[0]?.cause).to.equal(thrown);
   });
 
   it('marks replays silent', () => {
