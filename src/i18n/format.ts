@@ -26,14 +26,15 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ];
 
-/** "5 minutes ago", "yesterday", "now" in `lang`. */
+/** "5 minutes ago", "yesterday", and under a minute either way "now" (`jetzt`, `maintenant` …), in `lang`. */
 export function formatRelative(time: number, now: number, lang: string): string {
   const format = cached(relativeFormats, lang, (l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }));
   const delta = time - now;
   for (const [unit, ms] of UNITS) {
     if (Math.abs(delta) >= ms) return format.format(Math.round(delta / ms), unit);
   }
-  return format.format(0, 'minute');
+  // Zero seconds is the unit whose `numeric: 'auto'` phrase means "now"; zero minutes reads "this minute".
+  return format.format(0, 'second');
 }
 
 /** The label of a day group: "Today", "Yesterday", else a date in `lang`. */

@@ -2,7 +2,7 @@ import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { createNotificationStore, type NotificationStore } from '../../src/core/store.js';
 import '../../src/elements/notif-bell/notif-bell.define.js';
-import type { NotifBell } from '../../src/elements/notif-bell/notif-bell.js';
+import { defaultBellStrings, type NotifBell } from '../../src/elements/notif-bell/notif-bell.js';
 import '../../src/elements/notif-provider/notif-provider.define.js';
 import type { NotifProvider } from '../../src/elements/notif-provider/notif-provider.js';
 import { fromSubscribe } from '../../src/transports/from-subscribe.js';
@@ -35,6 +35,13 @@ describe('notif-bell', () => {
     expect(button.getAttribute('aria-label')).to.equal('Notifications, 3 unread');
     expect(part(el, 'badge')!.textContent).to.equal('3');
     expect(part(el, 'badge')!.getAttribute('aria-hidden')).to.equal('true');
+  });
+
+  it('exports frozen default strings: no page can change another element\'s text by mutating them', () => {
+    expect(Object.isFrozen(defaultBellStrings)).to.equal(true);
+    expect(() => {
+      (defaultBellStrings as { label: string }).label = 'hijacked';
+    }).to.throw(TypeError);
   });
 
   it('hides the badge at zero', async () => {

@@ -1,13 +1,16 @@
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createNotificationStore, type NotificationStore } from '../../src/core/store.js';
+import { NotifError } from '../../src/core/errors.js';
 import type { Notification } from '../../src/core/types.js';
 import '../../src/elements/notif-feed/notif-feed.define.js';
+import { defaultFeedStrings } from '../../src/elements/notif-feed/notif-feed.js';
 import type { NotifFeed } from '../../src/elements/notif-feed/notif-feed.js';
 import '../../src/elements/notif-provider/notif-provider.define.js';
 import type { NotifProvider } from '../../src/elements/notif-provider/notif-provider.js';
 import type { NotifClickEvent } from '../../src/events/notif-click-event.js';
 import type { NotifReadEvent } from '../../src/events/notif-read-event.js';
+import { fromSubscribe } from '../../src/transports/from-subscribe.js';
 import '../helpers/benign-errors.js';
 import { channel, control, hubUrl, waitFor } from '../helpers/hub.js';
 
@@ -46,8 +49,7 @@ const numbered = (count: number): Record<string, unknown>[] =>
   Array.from({ length: count }, (_, i) => ({ id: i, title: `Notification ${i}`, createdAt: now - i * 1000 }));
 const listOf = (el: NotifFeed): HTMLElement => el.shadowRoot!.querySelector<HTMLElement>('[part~="list"]')!;
 const items = (el: NotifFeed): HTMLElement[] => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="item"]')];
-const titles = (el: NotifFeed): string[] =>
-  items(el).map((i) => i.querySelector('[part~="title"]')!.textContent.replace('Unread:', '').trim());
+const titles = (el: NotifFeed): string[] => items(el).map((i) => i.querySelector('[part~="title"]')!.textContent.trim());
 const button = (el: NotifFeed, label: string): HTMLButtonElement =>
   [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent.trim() === label)!;
 
@@ -82,6 +84,16 @@ describe('notif-feed', () => {
     expect(first!.querySelector('[part~="time"]')!.textContent.trim()).to.match(/now|second|minute/);
   });
 
+  it('gives the title part exactly the title: the unread prefix for screen readers is outside it', async () => {
+    const el = await feed(storeWith(sample()));
+    const [unread, read] = items(el);
+    expect(unread!.querySelector('[part~="title"]')!.textContent).to.equal('Build passed');
+    expect(read!.querySelector('[part~="title"]')!.textContent).to.equal('New comment');
+    // The row still starts with "Unread:" for assistive tech, and only unread rows do.
+    expect(unread!.textContent.trim()).to.match(/^Unread:\s+Build passed/);
+    expect(read!.textContent).not.to.contain('Unread:');
+  });
+
   it('is accessible in light and dark, empty and with items', async () => {
     await expect(await feed(storeWith(sample()))).to.be.accessible();
     await expect(await feed(storeWith(sample()), 'dark')).to.be.accessible();
@@ -111,6 +123,13 @@ describe('notif-feed', () => {
     expect(button(el, 'Billing').getAttribute('aria-pressed')).to.equal('true');
   });
 
+  it('exports frozen default strings: no page can change another element\'s text by mutating them', () => {
+    expect(Object.isFrozen(defaultFeedStrings)).to.equal(true);
+    expect(() => {
+      (defaultFeedStrings as { empty: string }).empty = 'hijacked';
+    }).to.throw(TypeError);
+  });
+
   it('overrides strings partially', async () => {
     const store = createNotificationStore();
     const el = await fixture<NotifFeed>(html`<notif-feed .store=${store} .strings=${{ empty: 'Rien de neuf' }}></notif-feed>`);
@@ -125,6 +144,18 @@ describe('notif-feed', () => {
     );
     await settle(el);
     expect(el.shadowRoot!.querySelector('[part~="time"]')!.textContent).to.contain('hace 3 minutos');
+  });
+
+  it('says "now" for a notification under a minute old, in each language', async () => {
+    const expected: Record<string, string> = { en: 'now', de: 'jetzt', fr: 'maintenant', ja: '今', ar: 'الآن' };
+    for (const [lang, word] of Object.entries(expected)) {
+      const store = storeWith([{ id: lang, title: 'Just now', createdAt: Date.now() - 20_000 }]);
+      const el = await fixture<NotifFeed>(html`<div lang=${lang}><notif-feed .store=${store}></notif-feed></div>`).then(
+        (div) => div.querySelector('notif-feed')!,
+      );
+      await settle(el);
+      expect(el.shadowRoot!.querySelector('[part~="time"]')!.textContent.trim(), lang).to.equal(word);
+    }
   });
 
   it('exposes the documented parts, with data-id and data-read on items', async () => {
@@ -266,6 +297,27 @@ describe('notif-feed', () => {
     const provider = await fixture<NotifProvider>(html`<notif-provider src=${hubUrl(c, 'sse')}><notif-feed></notif-feed></notif-provider>`);
     const el = provider.querySelector('notif-feed')!;
     await waitFor(() => el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.includes('Cannot reach'));
+  });
+
+  it('shows the current connection error when only its detail changes', async () => {
+    let report: ((status: 'error', detail: { error: NotifError }) => void) | undefined;
+    const store = createNotificationStore({
+      transport: fromSubscribe((_emit, status) => {
+        report = status;
+        return () => {};
+      }),
+    });
+    store.start();
+    const el = await feed(store);
+    const alert = (): string => el.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? '';
+    report?.('error', { error: new NotifError('http', 'first failure') });
+    await settle(el);
+    expect(alert()).to.contain('first failure');
+    // Still 'error': only $statusDetail changes.
+    report?.('error', { error: new NotifError('auth', 'second failure') });
+    await settle(el);
+    expect(alert()).to.contain('second failure');
+    store.stop();
   });
 
   it('renders live notifications from an SSE server through a provider', async () => {

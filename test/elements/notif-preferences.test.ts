@@ -3,7 +3,7 @@ import { emulateMedia, readFile, resetMouse, sendKeys, sendMouse } from '@web/te
 import { createNotificationStore, type NotificationStore } from '../../src/core/store.js';
 import type { Channel, Topic } from '../../src/core/types.js';
 import '../../src/elements/notif-preferences/notif-preferences.define.js';
-import type { NotifPreferences } from '../../src/elements/notif-preferences/notif-preferences.js';
+import { defaultPreferencesStrings, type NotifPreferences } from '../../src/elements/notif-preferences/notif-preferences.js';
 import '../../src/elements/notif-provider/notif-provider.define.js';
 import type { NotifPreferencesChangeEvent } from '../../src/events/notif-preferences-change-event.js';
 import { waitFor } from '../helpers/hub.js';
@@ -222,6 +222,13 @@ describe('notif-preferences', () => {
     el.topics = undefined;
     await el.updateComplete;
     expect(legends(el)).to.deep.equal(['Orders', 'Mentions']);
+  });
+
+  it('exports frozen default strings: no page can change another element\'s text by mutating them', () => {
+    expect(Object.isFrozen(defaultPreferencesStrings)).to.equal(true);
+    expect(() => {
+      (defaultPreferencesStrings as { feed: string }).feed = 'hijacked';
+    }).to.throw(TypeError);
   });
 
   it('.strings overrides any subset of the visible strings', async () => {

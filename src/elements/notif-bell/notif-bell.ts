@@ -19,14 +19,14 @@ export interface BellStrings {
   close: string;
 }
 
-export const defaultBellStrings: BellStrings = {
+export const defaultBellStrings: Readonly<BellStrings> = Object.freeze({
   label: 'Notifications',
-  unread: (count) => `${count} unread`,
+  unread: (count: number) => `${count} unread`,
   offline: 'offline',
   error: 'connection problem',
   panel: 'Notifications',
   close: 'Close notifications',
-};
+});
 
 /** Space between the button and the panel, and between the panel and the viewport edge. */
 const GAP = 8;

@@ -37,7 +37,7 @@ export interface FeedStrings {
   connectionError: string;
 }
 
-export const defaultFeedStrings: FeedStrings = {
+export const defaultFeedStrings: Readonly<FeedStrings> = Object.freeze({
   list: 'Notifications',
   filters: 'Filter notifications',
   all: 'All',
@@ -55,7 +55,7 @@ export const defaultFeedStrings: FeedStrings = {
   unreadItem: 'Unread:',
   offline: 'Offline. New notifications will arrive when the connection is back.',
   connectionError: 'Cannot reach the notification server.',
-};
+});
 
 type Row = { kind: 'day'; key: string; label: string } | { kind: 'item'; key: string; notification: Notification };
 
@@ -147,7 +147,14 @@ export class NotifFeed extends LitElement {
   declare strings: Partial<FeedStrings>;
   declare private _active: string | undefined;
 
-  #store = new StoreController(this, (store) => [store.$items, store.$unreadCount, store.$status, store.$history, store.$topics]);
+  #store = new StoreController(this, (store) => [
+    store.$items,
+    store.$unreadCount,
+    store.$status,
+    store.$statusDetail,
+    store.$history,
+    store.$topics,
+  ]);
   #clock = new ClockController(this);
   #rows: Row[] = [];
   #rowsKey: unknown[] = [];
@@ -444,13 +451,10 @@ export class NotifFeed extends LitElement {
   // The icon gets a new <img> per URL: one given a new src keeps showing the old picture
   // until the new one loads, so a reused row would show another sender's avatar meanwhile.
   #renderDefaultItem(notification: Notification): TemplateResult {
-    const text = this.#text;
     const lang = languageOf(this);
     return html`
       <span class="marker">${notification.icon ? keyed(notification.icon, iconTemplate(notification)) : dotIcon}</span>
-      <p part="title" id="t-${notification.id}">
-        ${notification.read ? nothing : html`<span class="visually-hidden">${text.unreadItem} </span>`}${notification.title}
-      </p>
+      <p part="title">${notification.title}</p>
       ${notification.body ? html`<p part="body">${notification.body}</p>` : nothing}
       <time part="time" datetime=${new Date(notification.createdAt).toISOString()} title=${formatFull(notification.createdAt, lang)}>
         ${formatRelative(notification.createdAt, this.#clock.now, lang)}
@@ -494,6 +498,7 @@ export class NotifFeed extends LitElement {
       @click=${(e: MouseEvent) => this.#onItemClick(e, n)}
       @keydown=${this.#onKeyDown}
     >
+      ${n.read ? nothing : html`<span class="visually-hidden">${this.#text.unreadItem} </span>`}
       ${this.renderItem ? keyed(n.id, this.renderItem(n)) : this.#renderDefaultItem(n)}
     </div>`;
   }

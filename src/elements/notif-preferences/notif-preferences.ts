@@ -27,7 +27,7 @@ export interface PreferencesStrings {
   desktopUnsupported: string;
 }
 
-export const defaultPreferencesStrings: PreferencesStrings = {
+export const defaultPreferencesStrings: Readonly<PreferencesStrings> = Object.freeze({
   defaultTopic: 'All notifications',
   feed: 'In the feed',
   toast: 'As a toast',
@@ -37,7 +37,7 @@ export const defaultPreferencesStrings: PreferencesStrings = {
   desktopAllowed: 'Desktop notifications are allowed in this browser.',
   desktopBlocked: 'Blocked in browser settings',
   desktopUnsupported: 'This browser does not support desktop notifications.',
-};
+});
 
 /** The browser's desktop notification permission, or `unsupported` where there is no Notification API. */
 type Permission = NotificationPermission | 'unsupported';
