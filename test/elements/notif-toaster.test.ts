@@ -358,7 +358,8 @@ describe('notif-toaster', () => {
       expect(document.activeElement?.id).to.equal('outside');
       expect(focusedToast(el)).to.equal(null);
       const urgent = toasts(el).find((t) => t.getAttribute('priority') === 'urgent');
-      if (urgent) expect(urgent.shadowRoot!.querySelectorAll('[role="alert"]').length).to.equal(1);
+      expect(urgent, 'the urgent toast').to.exist;
+      expect(urgent!.shadowRoot!.querySelectorAll('[role="alert"]').length).to.equal(1);
     });
 
     it('Escape dismisses the toast that has focus, and focus goes back where it was', async () => {
@@ -438,6 +439,29 @@ describe('notif-toaster', () => {
       await settle(el);
       expect(toasts(el).length).to.equal(3);
       expect(textOf(summaryOf(el)!)).to.equal('53 new notifications');
+    });
+
+    it('an urgent notification in a burst gets its own toast, never the summary', async () => {
+      const el = await toasterWith(store);
+      // The urgent one is the oldest of the burst: by arrival order it would be folded into the summary.
+      store.add([...items(1, 1, { priority: 'urgent' }), ...items(20, 2)]);
+      await settle(el);
+      // Newest first: n21, then the summary of n2–n20, then the urgent n1.
+      expect(ids(el)).to.deep.equal(['n21', 'summary:19', 'n1']);
+      expect(toasts(el)[2]!.getAttribute('priority')).to.equal('urgent');
+    });
+
+    it('urgent ones take the place of older toasts, and wait for a slot when every toast is urgent', async () => {
+      const el = await toasterWith(store);
+      store.add(items(3));
+      await settle(el);
+      store.add(items(4, 10, { priority: 'urgent' }));
+      await settle(el);
+      // Three slots, four urgent: three shown (the older toasts gave way), one waiting.
+      expect(ids(el)).to.deep.equal(['n12', 'n11', 'n10']);
+      toasts(el)[0]!.dismiss();
+      await settle(el);
+      expect(ids(el)).to.deep.equal(['n13', 'n11', 'n10']);
     });
 
     it('arrivals one at a time fill the free slots; when full, the oldest makes room', async () => {

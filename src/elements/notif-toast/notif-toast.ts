@@ -3,7 +3,8 @@ import type { NotificationStore } from '../../core/store.js';
 import type { Notification, NotificationAction, Priority } from '../../core/types.js';
 import { safeUrl } from '../../core/url.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { ToastQueue, toastDuration } from '../../controllers/toast-queue.js';
+import { createCountdown, createHolds, watchPageVisibility } from '../../core/countdown.js';
+import { toastDuration } from '../../core/toasts.js';
 import { NotifClickEvent } from '../../events/notif-click-event.js';
 import { NotifDismissEvent, type DismissReason } from '../../events/notif-dismiss-event.js';
 import { closeIcon } from '../../styles/icons.js';
@@ -104,7 +105,10 @@ export class NotifToast extends LitElement {
   declare private _swipeX: number;
 
   readonly #store = new StoreController(this, () => []);
-  readonly #timer = new ToastQueue<string>(this, { key: (key) => key, onExpire: () => this.dismiss('timeout') });
+  // Alone, a toast keeps its own time with the same countdown the toaster's policy uses.
+  readonly #countdown = createCountdown(() => this.dismiss('timeout'));
+  readonly #holds = createHolds((held) => (held ? this.#countdown.hold() : this.#countdown.release()));
+  #unwatchVisibility: (() => void) | undefined;
 
   /** Whether `priority` follows the notification's (until the app sets another value). */
   #priorityFollows = true;
@@ -135,9 +139,22 @@ export class NotifToast extends LitElement {
   dismiss(reason: DismissReason = 'button'): boolean {
     if (this.hidden) return false;
     if (!this.dispatchEvent(new NotifDismissEvent(this.notification, reason))) return false;
-    this.#timer.clear();
+    this.#countdown.cancel();
     this.hidden = true;
     return true;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A toast shown while the page is hidden is still there when the person comes back.
+    this.#unwatchVisibility = watchPageVisibility((hidden) => (hidden ? this.#holds.pause('hidden') : this.#holds.resume('hidden')));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unwatchVisibility?.();
+    // Out of the page counts as hidden: the time left is kept for when it comes back.
+    this.#holds.pause('hidden');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -153,8 +170,8 @@ export class NotifToast extends LitElement {
     }
     if (changed.has('duration') || changed.has('notification')) {
       const ms = toastDuration(this.duration, 0);
-      if (ms > 0 && !this.hidden) this.#timer.set('self', ms);
-      else this.#timer.clear();
+      if (ms > 0 && !this.hidden) this.#countdown.restart(ms);
+      else this.#countdown.cancel();
     }
   }
 
@@ -207,12 +224,12 @@ export class NotifToast extends LitElement {
     if (this.dismiss('escape')) event.preventDefault();
   };
 
-  readonly #onPointerEnter = (): void => this.#timer.pause('hover');
-  readonly #onPointerLeave = (): void => this.#timer.resume('hover');
-  readonly #onFocusIn = (): void => this.#timer.pause('focus');
+  readonly #onPointerEnter = (): void => this.#holds.pause('hover');
+  readonly #onPointerLeave = (): void => this.#holds.resume('hover');
+  readonly #onFocusIn = (): void => this.#holds.pause('focus');
   readonly #onFocusOut = (event: FocusEvent): void => {
     const next = event.relatedTarget;
-    if (!(next instanceof Node) || !(next === this || this.contains(next))) this.#timer.resume('focus');
+    if (!(next instanceof Node) || !(next === this || this.contains(next))) this.#holds.resume('focus');
   };
 
   readonly #onPointerDown = (event: PointerEvent): void => {

@@ -1,10 +1,9 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { NotificationInfo, NotificationStore } from '../../core/store.js';
-import type { Notification } from '../../core/types.js';
+import type { NotificationStore } from '../../core/store.js';
+import { createToasts, DEFAULT_MAX_TOASTS, DEFAULT_TOAST_DURATION, type ToastEntry, type Toasts } from '../../core/toasts.js';
 import { DesktopNotifications } from '../../controllers/desktop-notifications.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { DEFAULT_TOAST_DURATION, ToastQueue, toastDuration } from '../../controllers/toast-queue.js';
 import type { NotifDismissEvent } from '../../events/notif-dismiss-event.js';
 import { languageOf } from '../../i18n/lang.js';
 import { tokens } from '../../styles/tokens.js';
@@ -31,18 +30,6 @@ export const defaultToasterStrings: Readonly<ToasterStrings> = Object.freeze({
   dismiss: 'Dismiss',
 });
 
-/** How many toasts show at once by default (RELIABILITY S8, R20). */
-const DEFAULT_MAX = 3;
-
-/** Notification ids remembered as toasted, so a re-sent id never toasts again (R14). */
-const TOASTED_LIMIT = 5000;
-
-type ToastItem =
-  | { key: string; notification: Notification; count?: undefined }
-  | { key: string; notification?: undefined; count: number };
-
-const keyOf = (id: string): string => `n:${id}`;
-
 /**
  * The toast stack for new live notifications. It reads the store (its
  * `.store`, else the provider's) and toasts a notification only when it
@@ -55,7 +42,11 @@ const keyOf = (id: string): string => `n:${id}`;
  * notifications", `data-summary="48"`) takes the last; later ones add to that
  * summary. When the stack is full and has no summary, its oldest toast gives
  * up its slot (it is removed without an event: it is still in the feed).
- * Clicking the summary dismisses it (`notif-dismiss`, reason `click`).
+ * An `urgent` notification always gets a toast of its own, never the summary:
+ * it takes the place of the oldest other toast, or waits for a free slot when
+ * every visible toast is urgent. Clicking the summary dismisses it
+ * (`notif-dismiss`, reason `click`). The policy is `createToasts()` from
+ * `notif-elements/core`; the toaster renders it.
  *
  * Each toast stays `duration` ms (at least 4000; 0 keeps them), all timers
  * paused while the pointer is over the stack, focus is inside it or the page
@@ -114,148 +105,94 @@ export class NotifToaster extends LitElement {
 
   readonly #store = new StoreController(
     this,
-    (store) => [store.$items],
-    (store) => [store.on('notification', (n, info) => this.#receive(store, n, info))],
+    () => [],
+    (store) => {
+      const toasts = createToasts(store, {
+        max: this.max,
+        duration: this.duration,
+        onExpire: (entry) => this.#expire(entry),
+        toasted: this.#toasted,
+      });
+      this.#toasts = toasts;
+      return [
+        toasts.$toasts.listen(() => this.requestUpdate()),
+        store.on('notification', (n, info) => {
+          if (!info.silent) this.#desktop.offer(n, store);
+        }),
+        () => {
+          toasts.destroy();
+          if (this.#toasts === toasts) this.#toasts = undefined;
+        },
+      ];
+    },
   );
-  readonly #queue = new ToastQueue<ToastItem>(this, {
-    key: (item) => item.key,
-    onExpire: (item) => this.#expire(item),
-  });
   readonly #desktop = new DesktopNotifications({
     summary: (count) => this.#strings.summary(count, languageOf(this)),
-    max: () => this.#max,
+    max: () => (Number.isFinite(this.max) && this.max >= 1 ? this.max : DEFAULT_MAX_TOASTS),
   });
 
+  /** Ids toasted through any store this toaster showed: each toasts once. */
   readonly #toasted = new Set<string>();
-  #pending: Notification[] = [];
-  #summaries = 0;
-  #seenItems: readonly Notification[] | undefined;
+  /** The policy for the store in use: which notifications show, and for how long. */
+  #toasts: Toasts | undefined;
   /** Where focus was before it entered the stack. */
   #returnFocus: HTMLElement | undefined;
+  /** Focus is on a toast (a removed toast does not always say it lost it). */
+  #focusInside = false;
   #toastStrings: Partial<ToastStrings> = {};
 
   constructor() {
     super();
     this.position = 'top-end';
     this.duration = DEFAULT_TOAST_DURATION;
-    this.max = DEFAULT_MAX;
+    this.max = DEFAULT_MAX_TOASTS;
     this.strings = {};
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('strings')) this.#toastStrings = { dismiss: this.#strings.dismiss };
-    this.#syncWithStore();
+    if (changed.has('max') || changed.has('duration')) this.#toasts?.configure({ max: this.max, duration: this.duration });
   }
 
   protected override updated(): void {
-    // A toast that had focus may have gone without a focusout.
-    if (!this.shadowRoot?.activeElement) this.#queue.resume('focus');
+    if (this.shadowRoot?.activeElement) return;
+    // A toast that had focus may have gone without a focusout (read in another view): focus goes back.
+    if (this.#focusInside && (!document.activeElement || document.activeElement === document.body)) {
+      if (this.#returnFocus?.isConnected) this.#returnFocus.focus();
+    }
+    this.#focusInside = false;
+    this.#toasts?.resume('focus');
   }
 
   get #strings(): ToasterStrings {
     return { ...defaultToasterStrings, ...this.strings };
   }
 
-  get #max(): number {
-    return Number.isFinite(this.max) && this.max >= 1 ? Math.floor(this.max) : DEFAULT_MAX;
+  get #entries(): readonly ToastEntry[] {
+    return this.#toasts?.$toasts.get() ?? [];
   }
 
-  get #duration(): number {
-    return toastDuration(this.duration, DEFAULT_TOAST_DURATION);
-  }
-
-  #receive(store: NotificationStore, notification: Notification, info: NotificationInfo): void {
-    if (info.silent || notification.read) return;
-    this.#desktop.offer(notification, store);
-    if (this.#toasted.has(notification.id) || !store.allows(notification, 'toast')) return;
-    this.#toasted.add(notification.id);
-    if (this.#toasted.size > TOASTED_LIMIT) {
-      const oldest = this.#toasted.values().next().value;
-      if (oldest !== undefined) this.#toasted.delete(oldest);
-    }
-    this.#pending.push(notification);
-    // The store announces a burst synchronously, in one update: count all of it, then decide once.
-    if (this.#pending.length === 1) queueMicrotask(() => this.#showPending());
-  }
-
-  #showPending(): void {
-    const fresh = this.#pending;
-    this.#pending = [];
-    if (!fresh.length) return;
-    const items = this.#queue.items;
-    const summary = items.find((item) => item.notification === undefined);
-    let free = this.#max - items.length;
-
-    if (!summary && fresh.length > free && free < 1) {
-      // Full and no summary yet: the oldest toasts make room (they stay in the feed).
-      const individual = items.filter((item) => item.notification !== undefined);
-      while (free < 1 && individual.length) {
-        const oldest = individual.pop();
-        if (oldest) this.#remove(oldest.key);
-        free++;
-      }
-    }
-    if (fresh.length <= free) {
-      this.#show(fresh);
-      return;
-    }
-    // Too many for the free slots: the newest fill all but the summary's slot.
-    const slots = Math.max(0, summary ? free : free - 1);
-    const shown = slots ? fresh.slice(-slots) : [];
-    const rest = fresh.length - shown.length;
-    if (summary) this.#queue.set({ key: summary.key, count: summary.count + rest }, this.#duration);
-    else this.#queue.set({ key: `summary:${++this.#summaries}`, count: rest }, this.#duration);
-    this.#show(shown);
-  }
-
-  /** Shows notifications in arrival order, so the newest ends up first. */
-  #show(notifications: Notification[]): void {
-    for (const notification of notifications) {
-      this.#queue.set({ key: keyOf(notification.id), notification }, this.#duration);
-    }
-  }
-
-  // A toast whose notification was read elsewhere (feed, another tab) goes; an updated one refreshes.
-  #syncWithStore(): void {
-    const all = this.#store.store?.$items.get();
-    if (!all || all === this.#seenItems) return;
-    this.#seenItems = all;
-    const byId = new Map(all.map((n) => [n.id, n]));
-    for (const item of this.#queue.items) {
-      const current = item.notification && byId.get(item.notification.id);
-      if (!current || current === item.notification) continue;
-      if (current.read) this.#remove(item.key);
-      else this.#queue.update({ key: item.key, notification: current });
-    }
-  }
-
-  #expire(item: ToastItem): void {
-    const toast = this.#toastFor(item);
+  #expire(entry: ToastEntry): void {
+    const toast = this.#toastFor(entry);
     // The toast asks (a cancelable notif-dismiss); #onDismiss removes it unless prevented.
     if (toast) toast.dismiss('timeout');
-    else this.#remove(item.key);
+    else this.#toasts?.dismiss(entry.key);
   }
 
-  #toastFor(item: ToastItem): NotifToast | undefined {
-    const selector = item.notification ? `[data-id="${CSS.escape(item.notification.id)}"]` : '[data-summary]';
+  #toastFor(entry: ToastEntry): NotifToast | undefined {
+    const selector = entry.notification ? `[data-id="${CSS.escape(entry.notification.id)}"]` : '[data-summary]';
     return this.renderRoot.querySelector<NotifToast>(`notif-toast${selector}`) ?? undefined;
   }
 
   #keyFor(toast: HTMLElement): string | undefined {
-    if (toast.dataset.id !== undefined) return keyOf(toast.dataset.id);
-    if (toast.dataset.summary !== undefined) return this.#queue.items.find((item) => !item.notification)?.key;
-    return undefined;
-  }
-
-  #hasFocus(key: string): boolean {
-    const item = this.#queue.get(key);
-    const toast = item && this.#toastFor(item);
-    return toast !== undefined && this.shadowRoot?.activeElement === toast;
+    const id = toast.dataset.id;
+    const summary = toast.dataset.summary !== undefined;
+    return this.#entries.find((entry) => (summary ? !entry.notification : entry.notification?.id === id))?.key;
   }
 
   /** Removes a toast; when it had focus, focus goes back to where it was before it entered the stack. */
-  #remove(key: string, hadFocus = this.#hasFocus(key)): void {
-    this.#queue.remove(key);
+  #remove(key: string, hadFocus: boolean): void {
+    this.#toasts?.dismiss(key);
     if (hadFocus && this.#returnFocus?.isConnected) this.#returnFocus.focus();
   }
 
@@ -272,11 +209,12 @@ export class NotifToaster extends LitElement {
     });
   };
 
-  readonly #onPointerEnter = (): void => this.#queue.pause('hover');
-  readonly #onPointerLeave = (): void => this.#queue.resume('hover');
+  readonly #onPointerEnter = (): void => this.#toasts?.pause('hover');
+  readonly #onPointerLeave = (): void => this.#toasts?.resume('hover');
 
   readonly #onFocusIn = (event: FocusEvent): void => {
-    this.#queue.pause('focus');
+    this.#toasts?.pause('focus');
+    this.#focusInside = true;
     const from = event.relatedTarget;
     const region = event.currentTarget as HTMLElement;
     if (from instanceof HTMLElement && !region.contains(from)) this.#returnFocus = from;
@@ -285,10 +223,12 @@ export class NotifToaster extends LitElement {
   readonly #onFocusOut = (event: FocusEvent): void => {
     const to = event.relatedTarget;
     const region = event.currentTarget as HTMLElement;
-    if (!(to instanceof Node) || !region.contains(to)) this.#queue.resume('focus');
+    if (to instanceof Node && region.contains(to)) return;
+    this.#focusInside = false;
+    this.#toasts?.resume('focus');
   };
 
-  #renderToast(item: ToastItem, store: NotificationStore | undefined, lang: string): TemplateResult {
+  #renderToast(item: ToastEntry, store: NotificationStore | undefined, lang: string): TemplateResult {
     const theme = this.theme ?? nothing;
     return item.notification
       ? html`<notif-toast
@@ -328,7 +268,7 @@ export class NotifToaster extends LitElement {
       @focusout=${this.#onFocusOut}
     >
       ${repeat(
-        this.#queue.items,
+        this.#entries,
         (item) => item.key,
         (item) => this.#renderToast(item, store, lang),
       )}
