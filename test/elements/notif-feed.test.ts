@@ -120,7 +120,7 @@ describe('notif-feed', () => {
     button(el, 'Billing').click();
     await settle(el);
     expect(titles(el)).to.deep.equal(['Invoice ready']);
-    expect(button(el, 'Billing').getAttribute('aria-pressed')).to.equal('true');
+    expect(button(el, 'Billing').getAttribute('aria-selected')).to.equal('true');
   });
 
   it('exports frozen default strings: no page can change another element\'s text by mutating them', () => {
@@ -128,6 +128,41 @@ describe('notif-feed', () => {
     expect(() => {
       (defaultFeedStrings as { empty: string }).empty = 'hijacked';
     }).to.throw(TypeError);
+  });
+
+  it('keeps six topic filters on one row, a scrollable tab list reachable by keyboard', async () => {
+    const topics = ['Billing', 'Security', 'Deployments', 'Comments', 'Mentions', 'Releases'].map((label) => ({
+      id: label.toLowerCase(),
+      label,
+    }));
+    const el = await feed(storeWith(sample(), { topics }));
+    el.style.inlineSize = '360px';
+    await settle(el);
+    const bar = el.shadowRoot!.querySelector<HTMLElement>('[role="tablist"]')!;
+    const tabs = [...bar.querySelectorAll<HTMLElement>('[role="tab"]')];
+    expect(tabs.map((t) => t.textContent.trim())).to.deep.equal(['All', 'Unread', ...topics.map((t) => t.label)]);
+    expect(new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size, 'rows of tabs').to.equal(1);
+    expect(bar.scrollWidth, 'the bar scrolls instead').to.be.greaterThan(bar.clientWidth);
+    // One tab stop: the selected tab.
+    expect(tabs.map((t) => t.tabIndex)).to.deep.equal([0, -1, -1, -1, -1, -1, -1, -1]);
+    tabs[0]!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await settle(el);
+    expect(el.filter).to.equal('unread');
+    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Unread');
+    await sendKeys({ press: 'End' });
+    await settle(el);
+    expect(el.filter).to.equal('releases');
+    const last = el.shadowRoot!.activeElement!.getBoundingClientRect();
+    const box = bar.getBoundingClientRect();
+    expect(last.right, 'the selected tab is scrolled into view').to.be.at.most(box.right + 1);
+    expect(last.left).to.be.at.least(box.left - 1);
+    const panel = el.shadowRoot!.querySelector('[role="tabpanel"]')!;
+    expect(panel.getAttribute('aria-labelledby')).to.equal(el.shadowRoot!.activeElement!.id);
+    await sendKeys({ press: 'ArrowRight' });
+    await settle(el);
+    expect(el.filter, 'wraps around').to.equal('all');
+    await expect(el).to.be.accessible();
   });
 
   it('overrides strings partially', async () => {

@@ -14,17 +14,25 @@ export const feedStyles = css`
   }
   .toolbar {
     display: flex;
-    flex-wrap: wrap;
     align-items: center;
     gap: 0.25rem;
     padding: 0.5rem 0.75rem;
     border-block-end: 1px solid var(--_border);
   }
+  /* One row whatever the number of topics: the tabs scroll sideways, never wrap. */
   .filters {
     display: flex;
-    flex-wrap: wrap;
     gap: 0.25rem;
     flex: 1;
+    min-inline-size: 0;
+    overflow-x: auto;
+    scrollbar-width: thin;
+    overscroll-behavior-inline: contain;
+  }
+  .filters button,
+  [part~='mark-all'] {
+    flex: none;
+    white-space: nowrap;
   }
   button {
     font: inherit;
@@ -38,7 +46,7 @@ export const feedStyles = css`
   button:hover {
     background: var(--_surface-alt);
   }
-  .filters button[aria-pressed='true'] {
+  .filters button[aria-selected='true'] {
     background: var(--_accent);
     color: var(--_on-accent);
   }

@@ -206,7 +206,8 @@ export class NotifFeed extends LitElement {
     this.#computeRows();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('filter') && this.hasUpdated) this.#revealSelectedFilter();
     const list = this.#list;
     if (list) {
       this.#place(list);
@@ -442,6 +443,33 @@ export class NotifFeed extends LitElement {
     }
   }
 
+  // The ARIA tabs pattern: one tab stop, arrows move the selection (in the writing direction), Home and End jump.
+  #onFilterKeyDown(event: KeyboardEvent): void {
+    const tabs = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+    const current = tabs.findIndex((tab) => tab === event.target);
+    if (current < 0) return;
+    const forward = getComputedStyle(event.currentTarget as HTMLElement).direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const backward = forward === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight';
+    const next = { [forward]: current + 1, [backward]: current - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const tab = tabs[(next + tabs.length) % tabs.length];
+    if (!tab?.dataset.filter) return;
+    this.filter = tab.dataset.filter;
+    tab.focus();
+  }
+
+  /** Scrolls the filter bar just enough to show the selected tab (the bar scrolls rather than wraps). */
+  #revealSelectedFilter(): void {
+    const bar = this.renderRoot.querySelector<HTMLElement>('.filters');
+    const tab = bar?.querySelector<HTMLElement>('[aria-selected="true"]');
+    if (!bar || !tab) return;
+    const barBox = bar.getBoundingClientRect();
+    const tabBox = tab.getBoundingClientRect();
+    if (tabBox.left < barBox.left) bar.scrollLeft -= barBox.left - tabBox.left;
+    else if (tabBox.right > barBox.right) bar.scrollLeft += tabBox.right - barBox.right;
+  }
+
   #markAllRead(): void {
     const store = this.#store.store;
     const unread = store?.$items.get().filter((n) => !n.read) ?? [];
@@ -560,22 +588,34 @@ export class NotifFeed extends LitElement {
     const connecting = store?.$status.get() === 'connecting' && !items.length;
     return html`
       <div class="toolbar">
-        <div class="filters" role="group" aria-label=${text.filters}>
-          ${filters.map(
-            (f) => html`<button type="button" aria-pressed=${String(this.filter === f.id)} @click=${() => (this.filter = f.id)}>
-              ${f.label}
-            </button>`,
-          )}
+        <div class="filters" role="tablist" aria-label=${text.filters} @keydown=${this.#onFilterKeyDown}>
+          ${filters.map(({ id, label }, i) => {
+            const selected = this.filter === id || (i === 0 && !filters.some((f) => f.id === this.filter));
+            return html`<button
+              type="button"
+              role="tab"
+              id="filter-${i}"
+              aria-selected=${String(selected)}
+              aria-controls="filtered"
+              tabindex=${selected ? 0 : -1}
+              data-filter=${id}
+              @click=${() => (this.filter = id)}
+            >
+              ${label}
+            </button>`;
+          })}
         </div>
         <button part="mark-all" type="button" ?disabled=${!hasUnread} @click=${this.#markAllRead}>${text.markAllRead}</button>
       </div>
       ${this.#renderStatus()}
-      ${connecting
-        ? html`<div class="state" role="status">${text.loading}</div>`
-        : this.#rows.length
-          ? this.#renderList(text.list)
-          : html`<div part="empty"><slot name="empty">${this.filter === 'all' ? text.empty : text.emptyFiltered}</slot></div>`}
-      ${this.#renderFooter()}
+      <div id="filtered" role="tabpanel" aria-labelledby=${`filter-${Math.max(0, filters.findIndex((f) => f.id === this.filter))}`}>
+        ${connecting
+          ? html`<div class="state" role="status">${text.loading}</div>`
+          : this.#rows.length
+            ? this.#renderList(text.list)
+            : html`<div part="empty"><slot name="empty">${this.filter === 'all' ? text.empty : text.emptyFiltered}</slot></div>`}
+        ${this.#renderFooter()}
+      </div>
     `;
   }
 }
