@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { createNotificationStore, type NotificationStore } from '../../src/core/store.js';
+import '../../src/elements/notif-bell/notif-bell.define.js';
 import '../../src/elements/notif-provider/notif-provider.define.js';
 import type { NotifToast } from '../../src/elements/notif-toast/notif-toast.js';
 import '../../src/elements/notif-toaster/notif-toaster.define.js';
@@ -150,6 +151,35 @@ describe('notif-toaster', () => {
       expect([topEnd.end, topEnd.top]).to.deep.equal([16, 16]);
       const bottomStart = await place('position="bottom-start"', 'rtl');
       expect([bottomStart.start, bottomStart.bottom]).to.deep.equal([16, 16]);
+    });
+
+    it('never covers a bell: a top stack starts below it, a bottom stack is left alone', async () => {
+      const wrapper = await fixture(html`<div>
+        <header style="position: fixed; inset: 0 0 auto 0; height: 64px; display: flex; justify-content: flex-end; align-items: center">
+          <notif-bell .store=${store}></notif-bell>
+        </header>
+        <notif-toaster .store=${store}></notif-toaster>
+      </div>`);
+      const el = wrapper.querySelector('notif-toaster')!;
+      const bell = wrapper.querySelector('notif-bell')!;
+      store.add(items(3));
+      await settle(el);
+      // Where they come to rest, after the slide-in.
+      await Promise.all(el.shadowRoot!.getAnimations({ subtree: true }).map((a) => a.finished));
+      const bellBox = bell.getBoundingClientRect();
+      for (const toast of toasts(el)) {
+        const box = toast.getBoundingClientRect();
+        const overlaps = box.left < bellBox.right && box.right > bellBox.left && box.top < bellBox.bottom && box.bottom > bellBox.top;
+        expect(overlaps, `toast ${toast.dataset.id} at ${JSON.stringify(box)} covers the bell at ${JSON.stringify(bellBox)}`).to.equal(false);
+      }
+      expect(region(el).getBoundingClientRect().top).to.equal(Math.ceil(bellBox.bottom) + 8);
+      // A fixed header taller than the bell: the app says how far down the stack starts.
+      el.style.setProperty('--notif-toast-offset-top', '120px');
+      await settle(el);
+      expect(region(el).getBoundingClientRect().top).to.equal(120);
+      el.position = 'bottom-end';
+      await settle(el);
+      expect(innerHeight - region(el).getBoundingClientRect().bottom).to.equal(16);
     });
 
     it('max limits how many toasts are visible', async () => {

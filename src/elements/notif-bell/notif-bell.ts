@@ -5,6 +5,7 @@ import { NotifCloseEvent } from '../../events/notif-close-event.js';
 import { NotifOpenEvent } from '../../events/notif-open-event.js';
 import { bellIcon, closeIcon } from '../../styles/icons.js';
 import { tokens } from '../../styles/tokens.js';
+import { keepClear } from '../shared/keep-clear.js';
 import type { FeedStrings, NotifFeed, RenderItem } from '../notif-feed/notif-feed.js';
 import { bellStyles } from './notif-bell.styles.js';
 
@@ -122,6 +123,16 @@ export class NotifBell extends LitElement {
     this.feedStrings = {};
     this._ringing = false;
     this._feedMounted = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    keepClear.add(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    keepClear.delete(this);
   }
 
   get #panel(): HTMLElement | null {

@@ -5,6 +5,7 @@ import { css } from 'lit';
 export const toasterStyles = css`
   :host {
     --_offset: var(--notif-toast-offset, 16px);
+    --_gap: var(--notif-toast-gap, 8px);
     display: contents;
   }
 
@@ -13,7 +14,7 @@ export const toasterStyles = css`
     z-index: var(--notif-toast-z, 1000);
     display: flex;
     flex-direction: column;
-    gap: var(--notif-toast-gap, 8px);
+    gap: var(--_gap);
     box-sizing: border-box;
     inline-size: min(var(--notif-toast-width, 360px), calc(100vw - 2 * var(--_offset)));
     margin: 0;
@@ -23,8 +24,9 @@ export const toasterStyles = css`
   }
 
   /* Top and end are the defaults: whatever is not bottom is top, whatever is not start or center is end. */
+  /* Below the offset and below any bell in the way (--_clear: its bottom edge, measured by the toaster). */
   :host(:not([position^='bottom'])) .region {
-    inset-block-start: var(--_offset);
+    inset-block-start: max(var(--notif-toast-offset-top, var(--_offset)), calc(var(--_clear, 0px) + var(--_gap)));
   }
   /* Newest first in the DOM; at the bottom edge the newest sits nearest the edge. */
   :host([position^='bottom']) .region {

@@ -8,6 +8,7 @@ import type { NotifDismissEvent } from '../../events/notif-dismiss-event.js';
 import { languageOf } from '../../i18n/lang.js';
 import { tokens } from '../../styles/tokens.js';
 import type { NotifToast, ToastStrings } from '../notif-toast/notif-toast.js';
+import { keepClear } from '../shared/keep-clear.js';
 import { toasterStyles } from './notif-toaster.styles.js';
 
 /** Where the stack sits; `start`/`end` follow the writing direction. */
@@ -74,6 +75,7 @@ export const defaultToasterStrings: Readonly<ToasterStrings> = Object.freeze({
  * @cssprop [--notif-toast-z=1000] - z-index of the stack.
  * @cssprop [--notif-toast-gap=8px] - Space between toasts.
  * @cssprop [--notif-toast-offset=16px] - Distance of the stack from the viewport edges.
+ * @cssprop [--notif-toast-offset-top=var(--notif-toast-offset)] - Distance of a top stack from the top edge (e.g. the height of a fixed header). Either way a top stack starts below any `<notif-bell>` in its way.
  * @cssprop [--notif-motion-duration=180ms] - Duration of the slide-in (none under reduced motion).
  * @fires {NotifClickEvent} notif-click - Bubbles from a toast: it or one of its actions was activated. Cancelable.
  * @fires {NotifDismissEvent} notif-dismiss - Bubbles from a toast about to be dismissed (`button`, `timeout`, `swipe`, `escape`, `click`); the toaster removes it unless prevented.
@@ -137,6 +139,9 @@ export class NotifToaster extends LitElement {
   #toasts: Toasts | undefined;
   /** Where focus was before it entered the stack. */
   #returnFocus: HTMLElement | undefined;
+  /** Toasts are on screen (the stack was measured for them). */
+  #showing = false;
+  #clearFrame: number | undefined;
   /** Focus is on a toast (a removed toast does not always say it lost it). */
   #focusInside = false;
   #toastStrings: Partial<ToastStrings> = {};
@@ -154,7 +159,23 @@ export class NotifToaster extends LitElement {
     if (changed.has('max') || changed.has('duration')) this.#toasts?.configure({ max: this.max, duration: this.duration });
   }
 
-  protected override updated(): void {
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('resize', this.#onViewportChange, { passive: true });
+    window.addEventListener('scroll', this.#onViewportChange, { passive: true, capture: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('resize', this.#onViewportChange);
+    window.removeEventListener('scroll', this.#onViewportChange, { capture: true });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const showing = this.#entries.length > 0;
+    // Measured when the stack appears, not per toast: a burst must not force a layout per arrival.
+    if (showing && (!this.#showing || changed.has('position'))) this.#keepClear();
+    this.#showing = showing;
     if (this.shadowRoot?.activeElement) return;
     // A toast that had focus may have gone without a focusout (read in another view): focus goes back.
     if (this.#focusInside && (!document.activeElement || document.activeElement === document.body)) {
@@ -163,6 +184,36 @@ export class NotifToaster extends LitElement {
     this.#focusInside = false;
     this.#toasts?.resume('focus');
   }
+
+  /**
+   * Starts a top stack below any bell in its way (header, panel button), so
+   * toasts never cover it: `--_clear` is the lowest bottom edge of those that
+   * share the stack's columns in the top half of the viewport.
+   */
+  #keepClear(): void {
+    const region = this.renderRoot.querySelector<HTMLElement>('[part~="region"]');
+    if (!region) return;
+    let clear = 0;
+    if (!this.position?.startsWith('bottom')) {
+      const stack = region.getBoundingClientRect();
+      for (const element of keepClear) {
+        const box = element.getBoundingClientRect();
+        const inTheWay = box.height > 0 && box.right > stack.left && box.left < stack.right && box.top < window.innerHeight / 2;
+        if (inTheWay) clear = Math.max(clear, box.bottom);
+      }
+    }
+    // CSSOM, which a strict CSP allows (a style attribute it would not).
+    region.style.setProperty('--_clear', `${Math.ceil(clear)}px`);
+  }
+
+  /** A bell may move (resize, a header scrolled away): measured again on the next frame while toasts show. */
+  readonly #onViewportChange = (): void => {
+    if (!this.#showing || this.#clearFrame !== undefined) return;
+    this.#clearFrame = requestAnimationFrame(() => {
+      this.#clearFrame = undefined;
+      this.#keepClear();
+    });
+  };
 
   get #strings(): ToasterStrings {
     return { ...defaultToasterStrings, ...this.strings };
