@@ -1,10 +1,13 @@
 // Every code block in the README is exercised: TypeScript, TSX and JavaScript blocks are
 // type-checked against the built package; HTML and CSS blocks may only use elements,
 // attributes, custom properties and parts that custom-elements.json documents; the wire
-// format examples must decode without a single error; npm commands must exist.
+// format examples must decode without a single error; npm commands must exist. Browser code
+// blocks and every `import '…'` line the README shows are also bundled with Vite.
 // `text` blocks are signatures, not code. Run after `npm run build`.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build } from 'vite';
 import { decodeMessage } from '../dist/core.js';
 
 const readme = readFileSync('README.md', 'utf8');
@@ -57,6 +60,34 @@ for (const [config, files] of [['browser', browserFiles], ['node', nodeFiles]]) 
   } catch (error) {
     failures.push(`type check of the README's ${config} code blocks failed:\n${error.stdout}`);
   }
+}
+
+// --- Bundled as an app would: every browser code block and every documented import line ---
+// Type-checking alone let `import 'notif-elements/types/jsx'` through while every bundler
+// stopped on it (the export had only a `types` condition). Vite builds each snippet against
+// the package as installed (a node_modules link to this folder, resolved through `exports`).
+const importLines = new Set();
+for (const [, line] of readme.matchAll(/`(import (?:type )?(?:[^`]* from )?'notif-elements[^']*';?)`/g)) importLines.add(line);
+const entries = {};
+for (const file of browserFiles) entries[file.replace(/\W/g, '_')] = resolve(dir, file);
+[...importLines].forEach((line, i) => {
+  const file = `import-line-${i}.ts`;
+  writeFileSync(`${dir}/${file}`, `${line.endsWith(';') ? line : `${line};`}\nexport {};\n`);
+  entries[file.replace(/\W/g, '_')] = resolve(dir, file);
+});
+mkdirSync(`${dir}/node_modules`, { recursive: true });
+symlinkSync(process.cwd(), `${dir}/node_modules/notif-elements`, 'dir');
+try {
+  await build({
+    root: dir,
+    configFile: false,
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: { write: false, minify: false, rollupOptions: { input: entries } },
+  });
+  passed += Object.keys(entries).length;
+} catch (error) {
+  failures.push(`bundling the README's browser code blocks and import lines with Vite failed:\n${error instanceof Error ? error.message : String(error)}`);
 }
 
 // --- HTML: documented elements and attributes only ------------------------------------

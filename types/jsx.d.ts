@@ -243,10 +243,12 @@ export type NotifProviderProps = {
   "max-items"?: NotifProvider["maxItems"] | undefined;
   /** Most notifications kept (default 500). Read when the store is created. */
   maxItems?: NotifProvider["maxItems"] | undefined;
-  /** A store built in code; takes precedence over `src`. The app starts it; the provider never stops it. */
-  store?: NotifProvider["store"] | undefined;
   /** The topics people can opt in to or out of. */
   topics?: NotifProvider["topics"] | undefined;
+  /** The store in use: the one set here, else the one made from `src` (created
+when the provider connects). Setting a store takes precedence over `src`;
+the app owns a store it sets (the provider starts it, never stops it). */
+  store?: NotifProvider["store"] | undefined;
 
   /** The connection status changed; `event.status`, `event.detail`. */
   "onnotif-status"?: ((e: NotifStatusEvent) => void) | undefined;
@@ -267,10 +269,12 @@ export type NotifProviderSolidJsProps = {
   "attr:max-items"?: NotifProvider["maxItems"] | undefined;
   /** Most notifications kept (default 500). Read when the store is created. */
   "prop:maxItems"?: NotifProvider["maxItems"] | undefined;
-  /** A store built in code; takes precedence over `src`. The app starts it; the provider never stops it. */
-  "prop:store"?: NotifProvider["store"] | undefined;
   /** The topics people can opt in to or out of. */
   "prop:topics"?: NotifProvider["topics"] | undefined;
+  /** The store in use: the one set here, else the one made from `src` (created
+when the provider connects). Setting a store takes precedence over `src`;
+the app owns a store it sets (the provider starts it, never stops it). */
+  "prop:store"?: NotifProvider["store"] | undefined;
   /** The connection status changed; `event.status`, `event.detail`. */
   "on:notif-status"?: ((e: NotifStatusEvent) => void) | undefined;
   /** A frame was rejected or the connection failed; `event.error`, `event.raw`. */
@@ -565,9 +569,10 @@ export type CustomElements = {
    * - `transport`: Which push source `src` speaks: `sse` (default), `websocket` or `poll`.
    * - `storage-key`/`storageKey`: Persist read state and preferences in localStorage under this key. Read when the store is created.
    * - `max-items`/`maxItems`: Most notifications kept (default 500). Read when the store is created.
-   * - `store`: A store built in code; takes precedence over `src`. The app starts it; the provider never stops it. (property only)
    * - `topics`: The topics people can opt in to or out of. (property only)
-   * - `activeStore`: The store the elements inside are using. (property only) (readonly)
+   * - `store`: The store in use: the one set here, else the one made from `src` (created
+   * when the provider connects). Setting a store takes precedence over `src`;
+   * the app owns a store it sets (the provider starts it, never stops it). (property only)
    *
    * ## Events
    *
@@ -681,7 +686,11 @@ export type CustomElements = {
    * notifications", `data-summary="48"`) takes the last; later ones add to that
    * summary. When the stack is full and has no summary, its oldest toast gives
    * up its slot (it is removed without an event: it is still in the feed).
-   * Clicking the summary dismisses it (`notif-dismiss`, reason `click`).
+   * An `urgent` notification always gets a toast of its own, never the summary:
+   * it takes the place of the oldest other toast, or waits for a free slot when
+   * every visible toast is urgent. Clicking the summary dismisses it
+   * (`notif-dismiss`, reason `click`). The policy is `createToasts()` from
+   * `notif-elements/core`; the toaster renders it.
    *
    * Each toast stays `duration` ms (at least 4000; 0 keeps them), all timers
    * paused while the pointer is over the stack, focus is inside it or the page
@@ -722,6 +731,7 @@ export type CustomElements = {
    * - `--notif-toast-z`: z-index of the stack. (default: `1000`)
    * - `--notif-toast-gap`: Space between toasts. (default: `8px`)
    * - `--notif-toast-offset`: Distance of the stack from the viewport edges. (default: `16px`)
+   * - `--notif-toast-offset-top`: Distance of a top stack from the top edge (e.g. the height of a fixed header). Either way a top stack starts below any `<notif-bell>` in its way. (default: `var(--notif-toast-offset)`)
    * - `--notif-motion-duration`: Duration of the slide-in (none under reduced motion). (default: `180ms`)
    *
    * ## CSS Parts
@@ -947,9 +957,10 @@ export type CustomElementsSolidJs = {
    * - `transport`: Which push source `src` speaks: `sse` (default), `websocket` or `poll`.
    * - `storage-key`/`storageKey`: Persist read state and preferences in localStorage under this key. Read when the store is created.
    * - `max-items`/`maxItems`: Most notifications kept (default 500). Read when the store is created.
-   * - `store`: A store built in code; takes precedence over `src`. The app starts it; the provider never stops it. (property only)
    * - `topics`: The topics people can opt in to or out of. (property only)
-   * - `activeStore`: The store the elements inside are using. (property only) (readonly)
+   * - `store`: The store in use: the one set here, else the one made from `src` (created
+   * when the provider connects). Setting a store takes precedence over `src`;
+   * the app owns a store it sets (the provider starts it, never stops it). (property only)
    *
    * ## Events
    *
@@ -1071,7 +1082,11 @@ export type CustomElementsSolidJs = {
    * notifications", `data-summary="48"`) takes the last; later ones add to that
    * summary. When the stack is full and has no summary, its oldest toast gives
    * up its slot (it is removed without an event: it is still in the feed).
-   * Clicking the summary dismisses it (`notif-dismiss`, reason `click`).
+   * An `urgent` notification always gets a toast of its own, never the summary:
+   * it takes the place of the oldest other toast, or waits for a free slot when
+   * every visible toast is urgent. Clicking the summary dismisses it
+   * (`notif-dismiss`, reason `click`). The policy is `createToasts()` from
+   * `notif-elements/core`; the toaster renders it.
    *
    * Each toast stays `duration` ms (at least 4000; 0 keeps them), all timers
    * paused while the pointer is over the stack, focus is inside it or the page
@@ -1112,6 +1127,7 @@ export type CustomElementsSolidJs = {
    * - `--notif-toast-z`: z-index of the stack. (default: `1000`)
    * - `--notif-toast-gap`: Space between toasts. (default: `8px`)
    * - `--notif-toast-offset`: Distance of the stack from the viewport edges. (default: `16px`)
+   * - `--notif-toast-offset-top`: Distance of a top stack from the top edge (e.g. the height of a fixed header). Either way a top stack starts below any `<notif-bell>` in its way. (default: `var(--notif-toast-offset)`)
    * - `--notif-motion-duration`: Duration of the slide-in (none under reduced motion). (default: `180ms`)
    *
    * ## CSS Parts
@@ -1193,6 +1209,8 @@ export type CustomCssProperties = {
   "--notif-toast-gap"?: string | undefined;
   /** Distance of the stack from the viewport edges. */
   "--notif-toast-offset"?: string | undefined;
+  /** Distance of a top stack from the top edge (e.g. the height of a fixed header). Either way a top stack starts below any `<notif-bell>` in its way. */
+  "--notif-toast-offset-top"?: string | undefined;
 };
 
 declare module "react" {

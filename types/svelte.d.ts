@@ -118,12 +118,12 @@ type NotifProviderProps = {
   "storage-key"?: NotifProvider["storageKey"];
   /** Most notifications kept (default 500). Read when the store is created. */
   "max-items"?: NotifProvider["maxItems"];
-  /** A store built in code; takes precedence over `src`. The app starts it; the provider never stops it. */
-  "bind:store"?: NotifProvider["store"];
   /** The topics people can opt in to or out of. */
   "bind:topics"?: NotifProvider["topics"];
-  /** The store the elements inside are using. */
-  "bind:activeStore"?: NotifProvider["activeStore"];
+  /** The store in use: the one set here, else the one made from `src` (created
+when the provider connects). Setting a store takes precedence over `src`;
+the app owns a store it sets (the provider starts it, never stops it). */
+  "bind:store"?: NotifProvider["store"];
   /** The connection status changed; `event.status`, `event.detail`. */
   "on:notif-status"?: (e: CustomEvent<NotifStatusEvent>) => void;
   /** A frame was rejected or the connection failed; `event.error`, `event.raw`. */
@@ -345,6 +345,7 @@ export type CustomElements = {
    * - **--notif-toast-z** - z-index of the stack. _(default: 1000)_
    * - **--notif-toast-gap** - Space between toasts. _(default: 8px)_
    * - **--notif-toast-offset** - Distance of the stack from the viewport edges. _(default: 16px)_
+   * - **--notif-toast-offset-top** - Distance of a top stack from the top edge (e.g. the height of a fixed header). Either way a top stack starts below any `<notif-bell>` in its way. _(default: var(--notif-toast-offset))_
    * - **--notif-motion-duration** - Duration of the slide-in (none under reduced motion). _(default: 180ms)_
    *
    * ### **CSS Parts:**
