@@ -1,12 +1,12 @@
 // The benchmark's HTTP server: bench/pages/, dist/browser/ and bench/.startup/ as static files, and the
-// real push hub (server/hub.js) for SSE and WebSocket, and a stand-in for Courier's live-update
+// real push hub (server/hub/) for SSE and WebSocket, and a stand-in for Courier's live-update
 // socket (/courier-socket/<channel>), on 127.0.0.1 at a random port.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
-import { createHub } from '../server/hub.js';
+import { createHub } from '../server/hub/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const mounts = [

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Plugin } from 'vite';
 // The reference push server the tests use too: SSE, WebSocket and poll with resume.
-import { createHub } from '../server/hub.js';
+import { createHub } from '../server/hub/index.js';
 import { SEED_HOURS_AGO, sampleNotification } from './samples.js';
 
 /** The one channel the demo page talks to. */

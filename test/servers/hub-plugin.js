@@ -1,4 +1,4 @@
-// Web Test Runner glue for the notification hub (hub.js stays runner-agnostic).
+// Web Test Runner glue for the notification hub (server/hub/ stays runner-agnostic).
 //
 // - HTTP endpoints go in `config.middleware`: a plugin's serverStart runs after
 //   Web Dev Server has installed its own middleware, so `app.use()` there is too
@@ -8,11 +8,11 @@
 // - The `set-offline` server command emulates a browser going offline for the
 //   test page (see `setPageOffline` for why it is done the way it is).
 
-import { createHub } from '../../server/hub.js';
+import { createHub } from '../../server/hub/index.js';
 import { createFaultProxy } from './fault-proxy.js';
 
-/** @typedef {import('../../server/hub.js').Hub} Hub */
-/** @typedef {import('../../server/hub.js').HubOptions} HubOptions */
+/** @typedef {import('../../server/hub/index.js').Hub} Hub */
+/** @typedef {import('../../server/hub/index.js').HubOptions} HubOptions */
 /** @template [T=unknown] @typedef {import('@web/test-runner').TestRunnerPlugin<T>} TestRunnerPlugin */
 /** @typedef {import('@web/test-runner').BasicTestSession} TestSession */
 
