@@ -1,60 +1,17 @@
-// Browser-side helpers to drive the test notification hub (test/servers/hub.js).
+// Browser-side helpers to drive the test notification hub (server/hub/).
 import { executeServerCommand } from '@web/test-runner-commands';
+import type { ControlAction, ControlResults, Transport } from '../../server/hub/control-actions.js';
 
-export type HubTransport = 'sse' | 'poll' | 'ws';
+export type HubTransport = Transport;
 
-/** What `control()` can ask the hub to do; see test/servers/hub.js. */
-export type HubControl =
-  /** Appends `count` generated notifications and/or explicit frames (strings are sent raw). */
-  | { action: 'publish'; count?: number; frames?: ReadonlyArray<string | object> }
-  /** The next `times` (default 1, -1 = until reset) stream requests get this answer instead. */
-  | {
-      action: 'respond';
-      status: number;
-      headers?: Record<string, string>;
-      body?: string | object;
-      times?: number;
-      transports?: readonly HubTransport[];
-      /** Accept the connection and never answer (no headers, no 101). */
-      stall?: boolean;
-    }
-  /** Destroys every open sse / long poll / ws connection of the channel now. */
-  | { action: 'cut' }
-  /** Destroys each sse/ws connection right after it wrote `events` events (0 = off). */
-  | { action: 'cutAfter'; events: number; mode?: 'end-of-frame' | 'mid-frame' }
-  /** Closes open WebSockets with this close code. */
-  | { action: 'closeWs'; code: number; reason?: string }
-  /** SSE `retry:` sent at connect (null = none). */
-  | { action: 'retry'; ms: number | null }
-  /** Ends open SSE responses cleanly. */
-  | { action: 'end' }
-  /** Keeps only the last `limit` events (a client further behind is told to resync). */
-  | { action: 'history'; limit: number }
-  /** SSE connections get a `:` comment every `ms` (0 = off), as real servers do every 15 s. */
-  | { action: 'keepalive'; ms: number }
-  /** To the open WebSockets, outside the history: a binary frame, or raw bytes on the socket (both base64). */
-  | { action: 'wsSend'; binary?: string; raw?: string }
-  /** Credentialed CORS: echo the Origin and send Access-Control-Allow-Credentials (for cookies cross-origin). */
-  | { action: 'cors'; credentials: boolean }
-  /** A server restart that lost its state: new epoch (ids `<epoch>:<seq>`), seq from 1, empty history. */
-  | { action: 'restart' }
-  /** Closes the channel's connections and forgets everything about it. */
-  | { action: 'reset' };
+/** What `control()` can ask the hub to do: the actions of server/hub/control-actions.js. */
+export type HubControl = ControlAction;
 
-export interface HubControlResult {
-  ok: boolean;
-  /** publish */
-  lastSeq?: number;
-  /** closeWs */
-  closed?: number;
-  /** end */
-  ended?: number;
-  /** restart */
-  epoch?: number;
-  /** wsSend */
-  sent?: number;
-  error?: string;
-}
+/** Every field some action answers with, each optional. */
+type AnyResult = Partial<UnionToIntersection<ControlResults[keyof ControlResults]>>;
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+export type HubControlResult = AnyResult & { ok: boolean; error?: string };
 
 export interface HubRequest {
   transport: HubTransport;
