@@ -165,7 +165,7 @@ describe('notif-toaster', () => {
       store.add(items(3));
       await settle(el);
       // Where they come to rest, after the slide-in.
-      await Promise.all(el.shadowRoot!.getAnimations({ subtree: true }).map((a) => a.finished));
+      await Promise.all(el.shadowRoot!.getAnimations().map((a) => a.finished));
       const bellBox = bell.getBoundingClientRect();
       for (const toast of toasts(el)) {
         const box = toast.getBoundingClientRect();
