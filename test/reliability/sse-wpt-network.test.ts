@@ -1,5 +1,5 @@
 // The network cases of web-platform-tests eventsource/ (RELIABILITY.md, "Event-stream parser
-// cases", #17–#30), against the real hub (server/hub.js) and, for the cross-origin cases, the
+// cases", #17–#30), against the real hub (server/hub/) and, for the cross-origin cases, the
 // fault proxy in front of it (another origin). Every case runs on both SSE adapters: `sse(url)`
 // (fetch + our parser) and `sse(url, { native: true })` (the browser's EventSource, wrapped).
 // Where a case is about EventSource itself, a raw `new EventSource()` pins the spec behaviour

@@ -18,7 +18,7 @@ import { openProxy, recordFigure, TIME_SCALE, type FaultProxy } from '../helpers
 type Kind = 'S' | 'W' | 'P';
 
 const MiB = 1024 * 1024;
-/** The hub refuses a control body over 10 MiB (server/hub.js MAX_CONTROL_BODY). */
+/** The hub refuses a control body over 10 MiB (MAX_CONTROL_BODY in server/hub/http.js). */
 const HUB_CONTROL_LIMIT = 10 * MiB;
 /** Long-poll hold on the hub. */
 const POLL_HOLD_MS = 200;
