@@ -11,6 +11,7 @@ import {
   manyNotifications,
   priorityNotifications,
   sampleNotifications,
+  TOPICS,
   type SampleNotification,
 } from './support/samples.js';
 import { darkStage, note, REDUCED_MOTION_NOTE } from './support/stage.js';
@@ -96,6 +97,23 @@ export const Unread: Story = {
 /** `filter="builds"`: one topic. */
 export const TopicFilter: Story = {
   args: { filter: 'builds' },
+};
+
+/**
+ * Six topics in a narrow feed: the filters stay on one row and scroll sideways. They are
+ * ARIA tabs: Tab reaches the selected one, arrow keys move the selection, Home and End jump.
+ */
+export const ManyTopics: Story = {
+  render: withStore(() =>
+    staticStore(sampleNotifications(), {
+      topics: [
+        ...TOPICS,
+        { id: 'deploys', label: 'Deployments' },
+        { id: 'releases', label: 'Releases' },
+      ],
+    }),
+  ),
+  decorators: [(story) => html`<div style="max-inline-size:22rem">${story()}</div>`],
 };
 
 /** Nothing at all: “You’re all caught up.” */
