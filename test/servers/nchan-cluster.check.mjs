@@ -52,7 +52,7 @@ const ws = (/** @type {string} */ url) => url.replace(/^http/, 'ws');
 const as = (/** @type {string} */ user) => ({ 'x-user': user });
 measured.push(
   `cluster start: ${ms(startMs)} total (redis ready ${ms(cluster.timings.redisMs)}, both nginx nodes ready ${ms(cluster.timings.nodesMs)}); ` +
-    cluster.nodes.map((n) => `node ${n.index}: port open ${ms(n.timings.portMs)}, first publish ${ms(n.timings.readyMs)}`).join('; '),
+    cluster.nodes.map((n) => `node ${n.index}: port open ${ms(n.timings.portMs)}, first publish ${ms(n.timings.publishMs)}, all workers on Redis ${ms(n.timings.readyMs)}`).join('; '),
 );
 
 try {
@@ -258,7 +258,7 @@ try {
     again.close();
     assertEqual(resumed.map((e) => e.id), [during.id], 'resumed on the restarted node');
     burstIds.push(/** @type {string} */ (during.id));
-    measured.push(`restart node A: stop ${ms(stopMs)}, port open ${ms(timings.portMs)}, first publish ${ms(timings.readyMs)}, whole restart ${ms(restartMs)}`);
+    measured.push(`restart node A: stop ${ms(stopMs)}, port open ${ms(timings.portMs)}, first publish ${ms(timings.publishMs)}, all workers on Redis ${ms(timings.readyMs)}, whole restart ${ms(restartMs)}`);
     return `SSE tail ${JSON.stringify(sse.raw.slice(sse.raw.lastIndexOf(':410')))}, WS ${sock.closed?.code} "${sock.closed?.reason}", long-poll ${lpRes !== 'timeout' && lpRes.status}; the message published meanwhile on B resumed on A`;
   });
 
@@ -276,7 +276,7 @@ try {
     assert(!sse.raw.includes(':410'), 'SSE got a 410 comment from a crashed node?');
     assertEqual(sock.closed?.code, 1006, 'WebSocket close code');
     assert(lpRes instanceof Error, `long-poll: ${lpRes === 'timeout' ? 'timeout' : 'an answer'}`);
-    measured.push(`start after a crash: port open ${ms(timings.portMs)}, first publish ${ms(timings.readyMs)}`);
+    measured.push(`start after a crash: port open ${ms(timings.portMs)}, first publish ${ms(timings.publishMs)}, all workers on Redis ${ms(timings.readyMs)}`);
     return `SSE ended by ${sse.endedBy}, WS ${sock.closed?.code}, long-poll ${/** @type {Error} */ (lpRes).message}; node back in ${ms(timings.readyMs)}`;
   });
 

@@ -23,7 +23,7 @@
 // its stdin pipe.
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -37,8 +37,11 @@ const READY_TIMEOUT_MS = 10_000;
 
 /**
  * @typedef {object} NodeTimings
- * @property {number} portMs   spawn → the port accepts a connection
- * @property {number} readyMs  spawn → a first POST /pub/<channel> answered 201/202
+ * @property {number} portMs     spawn → the port accepts a connection
+ * @property {number} publishMs  spawn → a first POST /pub/_ready answered 201/202
+ * @property {number} readyMs    spawn → every worker is connected to Redis
+ *   (/nchan/status). One publish proves it for one worker only: a subscriber
+ *   that lands on another worker a moment later gets a 503.
  */
 
 /**
@@ -117,6 +120,8 @@ export async function startNchanCluster({ nodes: nodeCount = 2, authUrl, workers
   const t0 = performance.now();
   installExitHandlers();
   const dir = mkdtempSync(join(tmpdir(), 'nchan-cluster-'));
+  // Started as root, nginx's workers run as nobody: they must reach tmp/.
+  chmodSync(dir, 0o755);
   mkdirSync(join(dir, 'pids'));
   /** @type {Set<import('node:child_process').ChildProcess>} */
   const children = new Set();
@@ -168,6 +173,7 @@ export async function startNchanCluster({ nodes: nodeCount = 2, authUrl, workers
       makeNode({
         index,
         port,
+        workers,
         dir,
         children,
         template,
@@ -219,11 +225,11 @@ export async function startNchanCluster({ nodes: nodeCount = 2, authUrl, workers
 }
 
 /**
- * @param {{ index: number, port: number, dir: string, children: Set<import('node:child_process').ChildProcess>,
- *   template: string, vars: Record<string, string> }} options
+ * @param {{ index: number, port: number, workers: number, dir: string,
+ *   children: Set<import('node:child_process').ChildProcess>, template: string, vars: Record<string, string> }} options
  * @returns {NchanNode}
  */
-function makeNode({ index, port, dir, children, template, vars }) {
+function makeNode({ index, port, workers, dir, children, template, vars }) {
   const prefix = join(dir, `node-${index}`);
   mkdirSync(join(prefix, 'logs'), { recursive: true });
   mkdirSync(join(prefix, 'tmp'), { recursive: true });
@@ -238,7 +244,7 @@ function makeNode({ index, port, dir, children, template, vars }) {
     port,
     url: `http://127.0.0.1:${port}`,
     prefix,
-    timings: { portMs: NaN, readyMs: NaN },
+    timings: { portMs: NaN, publishMs: NaN, readyMs: NaN },
     pid: () => (master && master.exitCode === null && master.signalCode === null ? master.pid : undefined),
     async start() {
       if (node.pid() !== undefined) throw new Error(`node ${index} is already running`);
@@ -250,7 +256,9 @@ function makeNode({ index, port, dir, children, template, vars }) {
       await waitForPort(port, child, () => readTail(join(prefix, 'logs', 'error.log')));
       const portMs = performance.now() - t;
       await waitForPublish(port, child, () => readTail(join(prefix, 'logs', 'error.log')));
-      node.timings = { portMs, readyMs: performance.now() - t };
+      const publishMs = performance.now() - t;
+      await waitForWorkers(port, workers, child, () => readTail(join(prefix, 'logs', 'error.log')));
+      node.timings = { portMs, publishMs, readyMs: performance.now() - t };
       return node.timings;
     },
     async kill(signal = 'SIGTERM') {
@@ -491,6 +499,22 @@ async function waitForPublish(port, child, log) {
     if (status === 201 || status === 202) return;
     if (Date.now() > deadline) throw new Error(`POST /pub/_ready on ${port} kept answering ${status}:\n${log()}`);
     await sleep(10);
+  }
+}
+
+/**
+ * Until /nchan/status counts one Redis connection per worker.
+ * @param {number} port @param {number} workers @param {import('node:child_process').ChildProcess} child @param {() => string} log
+ */
+async function waitForWorkers(port, workers, child, log) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    assertRunning(child, log);
+    const text = await fetch(`http://127.0.0.1:${port}/nchan/status`).then((res) => res.text(), () => '');
+    const connected = Number(/redis connected servers: (\d+)/.exec(text)?.[1] ?? 0);
+    if (connected >= workers) return;
+    if (Date.now() > deadline) throw new Error(`port ${port}: ${connected} of ${workers} workers connected to Redis:\n${log()}`);
+    await sleep(5);
   }
 }
 
