@@ -485,7 +485,7 @@ async function longPoll(url, headers, timeoutMs) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const res = await fetch(url, { headers, signal: controller.signal, cache: 'no-store' });
+    const res = await fetch(url, { headers, signal: controller.signal });
     return { status: res.status, headers: res.headers, body: await res.text() };
   } catch (error) {
     if (controller.signal.aborted) return 'timeout';
