@@ -29,7 +29,7 @@ const library: UserConfig = {
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: src('index.ts'), core: src('core/index.ts'), define: src('define.ts'), ...defineEntries() },
+      entry: { index: src('index.ts'), core: src('headless.ts'), define: src('define.ts'), ...defineEntries() },
       formats: ['es'],
     },
     rolldownOptions: {

@@ -1,5 +1,5 @@
 // `notif-elements`: element classes, events, store, transports and types. No side effects.
-export * from './core/index.js';
+export * from './headless.js';
 export { notificationStoreContext } from './context.js';
 export { NotifProvider } from './elements/notif-provider/notif-provider.js';
 export type { TransportKind } from './elements/notif-provider/notif-provider.js';

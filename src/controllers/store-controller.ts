@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ReadableAtom } from 'nanostores';
-import type { NotificationStore } from '../core/store.js';
+import type { NotificationStore } from '../core/store/index.js';
 import { notificationStoreContext } from '../context.js';
 
 /** An element that reads a store: its own `.store` first, else the nearest provider's. */

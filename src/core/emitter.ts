@@ -1,7 +1,7 @@
 /** A minimal listener set whose `emit` never lets one listener break the others. */
 export interface Emitter<Args extends unknown[]> {
-  on(listener: (...args: Args) => void): () => void;
-  emit(...args: Args): void;
+  on: (listener: (...args: Args) => void) => () => void;
+  emit: (...args: Args) => void;
   readonly size: number;
 }
 

@@ -1,4 +1,4 @@
-import type { Channel, ChannelPreferences, Notification, Preferences, Topic } from './types.js';
+import type { Channel, ChannelPreferences, Notification, Preferences, Topic } from './model/types.js';
 
 /** The topic a notification without one follows. */
 export const DEFAULT_TOPIC = 'default';

@@ -1,7 +1,7 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import { createCountdown, createHolds, watchPageVisibility, type Countdown, type PauseReason } from './countdown.js';
-import type { NotificationStore } from './store.js';
-import type { Notification } from './types.js';
+import type { NotificationStore } from './store/index.js';
+import type { Notification } from './model/types.js';
 
 export type { PauseReason } from './countdown.js';
 

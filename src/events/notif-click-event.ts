@@ -1,4 +1,4 @@
-import type { Notification, NotificationAction } from '../core/types.js';
+import type { Notification, NotificationAction } from '../core/model/types.js';
 
 /**
  * A person activated a notification (or one of its actions). Cancelable:

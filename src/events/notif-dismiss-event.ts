@@ -1,4 +1,4 @@
-import type { Notification } from '../core/types.js';
+import type { Notification } from '../core/model/types.js';
 
 /** How a toast was dismissed. */
 export type DismissReason = 'button' | 'timeout' | 'swipe' | 'escape' | 'click';

@@ -1,4 +1,4 @@
-import type { NotifError } from '../core/errors.js';
+import type { NotifError } from '../core/model/errors.js';
 
 /** A frame was rejected or the connection failed; `raw` is the offending input, when there is one. */
 export class NotifErrorEvent extends Event {

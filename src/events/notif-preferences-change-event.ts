@@ -1,4 +1,4 @@
-import type { Channel } from '../core/types.js';
+import type { Channel } from '../core/model/types.js';
 
 /** A person asked to turn a topic × channel on or off. Cancelable: prevent it to veto the change. */
 export class NotifPreferencesChangeEvent extends Event {

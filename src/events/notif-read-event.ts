@@ -1,4 +1,4 @@
-import type { Notification } from '../core/types.js';
+import type { Notification } from '../core/model/types.js';
 
 /** A request to mark notifications read (one item, or "mark all as read"). Cancelable. */
 export class NotifReadEvent extends Event {

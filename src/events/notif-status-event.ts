@@ -1,4 +1,4 @@
-import type { ConnectionStatus, StatusDetail } from '../core/types.js';
+import type { ConnectionStatus, StatusDetail } from '../core/model/types.js';
 
 /** The connection status changed (`connecting`, `open`, `reconnecting`, `offline`, `error`, `closed` …). */
 export class NotifStatusEvent extends Event {

@@ -1,5 +1,5 @@
-import { NotifError } from '../core/errors.js';
-import type { Transport } from '../core/types.js';
+import { NotifError } from '../core/model/errors.js';
+import type { Transport } from '../core/model/types.js';
 
 /**
  * A transport whose code is fetched on first `connect()`, so a page only pays

@@ -1,5 +1,5 @@
-import { NotifError } from '../core/errors.js';
-import type { ConnectionStatus, MessageMeta, StatusDetail, Transport } from '../core/types.js';
+import { NotifError } from '../core/model/errors.js';
+import type { ConnectionStatus, MessageMeta, StatusDetail, Transport } from '../core/model/types.js';
 
 /** What an adapter calls with each message from its SDK. */
 export type Emit = (data: unknown, meta?: MessageMeta) => void;

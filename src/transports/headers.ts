@@ -11,8 +11,8 @@ export async function buildHeaders(
   return headers;
 }
 
-import { NotifError } from '../core/errors.js';
-import type { TransportSink } from '../core/types.js';
+import { NotifError } from '../core/model/errors.js';
+import type { TransportSink } from '../core/model/types.js';
 
 /** Resolves `url` against the page (when there is one) so relative endpoints work. */
 export function resolveUrl(url: string | URL): URL {

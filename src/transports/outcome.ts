@@ -1,4 +1,4 @@
-import { NotifError } from '../core/errors.js';
+import { NotifError } from '../core/model/errors.js';
 import { retryAfterMs } from './backoff.js';
 
 /** How a connection ended, which decides what the reconnect loop does next. */

@@ -1,6 +1,6 @@
-import { NotifError } from '../core/errors.js';
-import type { Transport } from '../core/types.js';
-import { MAX_FRAME_CHARS } from '../core/wire.js';
+import { NotifError } from '../core/model/errors.js';
+import type { Transport } from '../core/model/types.js';
+import { MAX_FRAME_CHARS } from '../core/model/limits.js';
 import { runConnection, scaledMs, type Attempt, type ConnectionOptions } from './connection.js';
 import { buildHeaders, endpoint, type HeadersOption } from './headers.js';
 import { classifyResponse, networkFailure, type Outcome } from './outcome.js';
@@ -77,11 +77,12 @@ export function poll(url: string | URL, options: PollOptions = {}): Transport {
       const found = endpoint(url, sink, ['http:', 'https:']);
       if (!found) return () => {};
       const base = found;
-      let lastEventId = options.lastEventId;
+      const resumeFrom = (): string | undefined => sink.cursor() ?? options.lastEventId;
 
       async function open(attempt: Attempt): Promise<Outcome> {
         while (!attempt.signal.aborted) {
           const target = new URL(base);
+          const lastEventId = resumeFrom();
           if (lastEventId) target.searchParams.set('lastEventId', lastEventId);
           const startedAt = Date.now();
           let response: Response;
@@ -113,14 +114,11 @@ export function poll(url: string | URL, options: PollOptions = {}): Transport {
           attempt.alive();
           let delivered = false;
           if (text.trim() !== '') {
-            const cursor = sink.message(text, { replay: attempt.isReplay() });
-            if (cursor === undefined && !isJson(text)) {
+            sink.message(text, { replay: attempt.isReplay() });
+            delivered = resumeFrom() !== lastEventId;
+            if (!delivered && !isJson(text)) {
               // Reported by the store; the same body would come back at once, so back off.
               return { kind: 'retry', error: new NotifError('invalid-json', 'poll response is not JSON'), unusable: true };
-            }
-            if (cursor !== undefined) {
-              delivered = cursor !== lastEventId;
-              lastEventId = cursor;
             }
             attempt.progressed();
           }
@@ -136,7 +134,7 @@ export function poll(url: string | URL, options: PollOptions = {}): Transport {
       }
 
       const silenceMs = options.long ? (options.requestTimeoutMs ?? 40_000) : undefined;
-      return runConnection(sink, open, options, { cursor: () => lastEventId, silenceMs });
+      return runConnection(sink, open, options, { cursor: resumeFrom, silenceMs });
     },
   };
 }

@@ -1,6 +1,6 @@
-import { NotifError } from '../core/errors.js';
-import type { Transport, TransportSink } from '../core/types.js';
-import { MAX_FRAME_CHARS } from '../core/wire.js';
+import { NotifError } from '../core/model/errors.js';
+import type { Transport, TransportSink } from '../core/model/types.js';
+import { MAX_FRAME_CHARS } from '../core/model/limits.js';
 import { runConnection, type Attempt, type ConnectionOptions } from './connection.js';
 import { buildHeaders, endpoint, type HeadersOption } from './headers.js';
 import { classifyResponse, networkFailure, type Outcome } from './outcome.js';
@@ -61,11 +61,17 @@ function classifyStream(response: Response, options: SseOptions): Outcome | unde
   return { kind: 'terminal', status: 'error', error };
 }
 
+/** Where a (re)connection resumes: the store's cursor, else the one the app saved. */
+function resumeFrom(sink: TransportSink, options: SseOptions): string | undefined {
+  return sink.cursor() ?? options.lastEventId;
+}
+
 function connectFetch(url: URL, options: SseOptions, sink: TransportSink): () => void {
   const events = new Set(options.events ?? DEFAULT_EVENTS);
-  let lastEventId = options.lastEventId;
 
   async function open(attempt: Attempt): Promise<Outcome> {
+    // The stream's own `id:` fields move it from here on, event by event.
+    let lastEventId = resumeFrom(sink, options);
     // No Cache-Control header: `cache: 'no-store'` makes the browser send `no-cache`
     // itself, and a header of ours would cost every cross-origin request a preflight.
     const fixed: Record<string, string> = { Accept: 'text/event-stream' };
@@ -94,11 +100,12 @@ function connectFetch(url: URL, options: SseOptions, sink: TransportSink): () =>
         event(eventType, data) {
           if (!events.has(eventType)) return;
           attempt.progressed();
-          const meta = lastEventId === undefined ? { replay: attempt.isReplay() } : { id: lastEventId, replay: attempt.isReplay() };
-          sink.message(data, meta);
+          sink.message(data, { id: lastEventId ?? '', replay: attempt.isReplay() });
         },
+        // Per the spec the id counts even for an event with no data or of a type not read.
         id(id) {
           lastEventId = id === '' ? undefined : id;
+          sink.message(undefined, { id });
         },
         retry(ms) {
           attempt.setRetryFloor(ms);
@@ -121,7 +128,7 @@ function connectFetch(url: URL, options: SseOptions, sink: TransportSink): () =>
     return { kind: 'retry' };
   }
 
-  return runConnection(sink, open, options, { cursor: () => lastEventId, silenceMs: options.silenceTimeoutMs ?? 45_000 });
+  return runConnection(sink, open, options, { cursor: () => resumeFrom(sink, options), silenceMs: options.silenceTimeoutMs ?? 45_000 });
 }
 
 /**
@@ -147,19 +154,17 @@ async function probe(url: URL, options: SseOptions, signal: AbortSignal): Promis
 
 function connectNative(url: URL, options: SseOptions, sink: TransportSink): () => void {
   const events = options.events ?? DEFAULT_EVENTS;
-  let lastEventId = options.lastEventId;
 
   function open(attempt: Attempt): Promise<Outcome> {
     return new Promise((resolve) => {
       const target = new URL(url);
+      const lastEventId = resumeFrom(sink, options);
       // EventSource cannot set headers; a fresh one resumes through the query instead.
       if (lastEventId) target.searchParams.set('lastEventId', lastEventId);
       const source = new EventSource(target, { withCredentials: options.withCredentials ?? false });
       const onMessage = (event: MessageEvent<unknown>): void => {
-        lastEventId = event.lastEventId === '' ? undefined : event.lastEventId;
         attempt.progressed();
-        const meta = lastEventId === undefined ? { replay: attempt.isReplay() } : { id: lastEventId, replay: attempt.isReplay() };
-        sink.message(event.data, meta);
+        sink.message(event.data, { id: event.lastEventId, replay: attempt.isReplay() });
       };
       const finish = (outcome: Outcome): void => {
         source.close();
@@ -184,5 +189,5 @@ function connectNative(url: URL, options: SseOptions, sink: TransportSink): () =
     });
   }
 
-  return runConnection(sink, open, options, { cursor: () => lastEventId });
+  return runConnection(sink, open, options, { cursor: () => resumeFrom(sink, options) });
 }

@@ -1,6 +1,6 @@
-import { NotifError } from '../core/errors.js';
-import type { Transport, TransportSink } from '../core/types.js';
-import { MAX_FRAME_CHARS } from '../core/wire.js';
+import { NotifError } from '../core/model/errors.js';
+import type { Transport, TransportSink } from '../core/model/types.js';
+import { MAX_FRAME_CHARS } from '../core/model/limits.js';
 import { runConnection, scaledMs, type Attempt, type ConnectionOptions } from './connection.js';
 import { endpoint } from './headers.js';
 import { overridden, type Outcome } from './outcome.js';
@@ -60,12 +60,12 @@ export function websocket(url: string | URL, options: WebSocketOptions = {}): Tr
       const found = endpoint(url, sink, ['ws:', 'wss:', 'http:', 'https:']);
       if (!found) return () => {};
       const base = found;
-      let lastEventId = options.lastEventId;
+      const resumeFrom = (): string | undefined => sink.cursor() ?? options.lastEventId;
       activeSink = sink;
 
       function open(attempt: Attempt): Promise<Outcome> {
         return new Promise((resolve) => {
-          const ws = new WebSocket(websocketUrl(base, lastEventId), options.protocols);
+          const ws = new WebSocket(websocketUrl(base, resumeFrom()), options.protocols);
           let heartbeat: ReturnType<typeof setInterval> | undefined;
 
           const finish = (outcome: Outcome): void => {
@@ -93,8 +93,7 @@ export function websocket(url: string | URL, options: WebSocketOptions = {}): Tr
               sink.error(new NotifError('too-large', `frame larger than ${MAX_FRAME_CHARS} characters skipped`));
               return;
             }
-            const cursor = sink.message(event.data, { replay: attempt.isReplay() });
-            if (cursor !== undefined) lastEventId = cursor;
+            sink.message(event.data, { replay: attempt.isReplay() });
           };
           ws.onclose = (event) => {
             const reason = event.reason ? `: ${event.reason}` : '';
@@ -113,7 +112,7 @@ export function websocket(url: string | URL, options: WebSocketOptions = {}): Tr
         });
       }
 
-      const stop = runConnection(sink, open, options, { cursor: () => lastEventId, silenceMs: options.timeoutMs ?? 35_000 });
+      const stop = runConnection(sink, open, options, { cursor: resumeFrom, silenceMs: options.timeoutMs ?? 35_000 });
       return () => {
         if (activeSink === sink) activeSink = undefined;
         stop();

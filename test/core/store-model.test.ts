@@ -4,9 +4,8 @@
 // $unreadCount must be what the model says.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { createNotificationStore } from '../../src/core/store.js';
-import type { TransportSink } from '../../src/core/types.js';
-import { fromSubscribe } from '../../src/transports/from-subscribe.js';
+import { createNotificationStore } from '../../src/core/store/index.js';
+import { fromSubscribe, type Emit } from '../../src/transports/from-subscribe.js';
 
 interface Wire {
   id: string;
@@ -102,11 +101,11 @@ describe('store against a model', () => {
   it('$items and $unreadCount match the model after any run of messages, removals and actions', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
-        let sink: TransportSink | undefined;
+        let emit: Emit | undefined;
         const store = createNotificationStore({
           maxItems: 1000,
-          transport: fromSubscribe((emit, status) => {
-            sink = { message: (d, m) => (emit(d, m), undefined), status, error: () => {} };
+          transport: fromSubscribe((e) => {
+            emit = e;
           }),
         });
         store.start();
@@ -121,15 +120,15 @@ describe('store against a model', () => {
           switch (step.kind) {
             case 'send':
               // One message per notification, so a burst of several is staged and published together.
-              for (const item of step.items) sink?.message(JSON.stringify(item));
+              for (const item of step.items) emit?.(JSON.stringify(item));
               model.send(step.items);
               break;
             case 'remove':
-              sink?.message(JSON.stringify({ type: 'remove', ids: step.ids }));
+              emit?.(JSON.stringify({ type: 'remove', ids: step.ids }));
               model.remove(step.ids);
               break;
             case 'wire-read':
-              sink?.message(JSON.stringify({ type: 'read', ids: step.ids }));
+              emit?.(JSON.stringify({ type: 'read', ids: step.ids }));
               model.mark(step.ids, 'read');
               break;
             case 'mark-read':

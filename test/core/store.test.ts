@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { createNotificationStore } from '../../src/core/store.js';
-import type { NotifError } from '../../src/core/errors.js';
-import type { Notification, TransportSink } from '../../src/core/types.js';
-import { fromSubscribe } from '../../src/transports/from-subscribe.js';
+import { createNotificationStore } from '../../src/core/store/index.js';
+import type { NotifError } from '../../src/core/model/errors.js';
+import type { Notification } from '../../src/core/model/types.js';
+import { fromSubscribe, type Emit } from '../../src/transports/from-subscribe.js';
 
 const at = (seconds: number): number => 1_700_000_000_000 + seconds * 1000;
 const note = (id: number, extra: Record<string, unknown> = {}) => ({ id, title: `N${id}`, createdAt: at(id), ...extra });
@@ -10,16 +10,16 @@ const ids = (items: Notification[]): string[] => items.map((n) => n.id);
 
 /** A store whose transport is a sink the test drives by hand (no network involved). */
 function driven(options: Parameters<typeof createNotificationStore>[0] = {}) {
-  let sink: TransportSink | undefined;
+  let emit: Emit | undefined;
   const store = createNotificationStore({
     ...options,
-    transport: fromSubscribe((emit, status) => {
-      sink = { message: (d, m) => (emit(d, m), undefined), status, error: () => {} };
+    transport: fromSubscribe((e) => {
+      emit = e;
     }),
   });
   store.start();
   const send = (data: unknown, meta?: { replay?: boolean }): void => {
-    sink?.message(typeof data === 'string' ? data : JSON.stringify(data), meta);
+    emit?.(typeof data === 'string' ? data : JSON.stringify(data), meta);
   };
   return { store, send };
 }

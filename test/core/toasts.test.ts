@@ -1,6 +1,6 @@
 // The toast policy without any element: what becomes a toast, for how long, and the burst summary.
 import { expect } from '@open-wc/testing';
-import { createNotificationStore, type NotificationStore } from '../../src/core/store.js';
+import { createNotificationStore, type NotificationStore } from '../../src/core/store/index.js';
 import { createToasts, type ToastEntry, type Toasts } from '../../src/core/toasts.js';
 import { useFakeClock } from '../helpers/fake-clock.js';
 

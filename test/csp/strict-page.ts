@@ -1,6 +1,6 @@
 // The page under test: every element, fed hostile text, under a strict CSP with Trusted Types.
 import '../../src/define.js';
-import { createNotificationStore } from '../../src/core/store.js';
+import { createNotificationStore } from '../../src/core/store/index.js';
 import { xssVectors } from '../security/xss-vectors.js';
 
 const store = createNotificationStore({ topics: [{ id: 'alerts', label: '<b>Alerts</b>' }] });

@@ -3,7 +3,7 @@
 // bell, in its own page, so nothing else registers the feed.
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
-import { createNotificationStore } from '../../src/core/store.js';
+import { createNotificationStore } from '../../src/core/store/index.js';
 import '../../src/elements/notif-bell/notif-bell.define.js';
 import type { NotifBell } from '../../src/elements/notif-bell/notif-bell.js';
 import '../helpers/benign-errors.js';

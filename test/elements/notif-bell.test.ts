@@ -1,6 +1,6 @@
 import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { createNotificationStore, type NotificationStore } from '../../src/core/store.js';
+import { createNotificationStore, type NotificationStore } from '../../src/core/store/index.js';
 import '../../src/elements/notif-bell/notif-bell.define.js';
 import { defaultBellStrings, type NotifBell } from '../../src/elements/notif-bell/notif-bell.js';
 import '../../src/elements/notif-provider/notif-provider.define.js';

@@ -1,8 +1,8 @@
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createNotificationStore, type NotificationStore } from '../../src/core/store.js';
-import { NotifError } from '../../src/core/errors.js';
-import type { Notification } from '../../src/core/types.js';
+import { createNotificationStore, type NotificationStore } from '../../src/core/store/index.js';
+import { NotifError } from '../../src/core/model/errors.js';
+import type { Notification } from '../../src/core/model/types.js';
 import '../../src/elements/notif-feed/notif-feed.define.js';
 import { defaultFeedStrings } from '../../src/elements/notif-feed/notif-feed.js';
 import type { NotifFeed } from '../../src/elements/notif-feed/notif-feed.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, readFile, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { createNotificationStore, type NotificationStore } from '../../src/core/store.js';
-import type { Channel, Topic } from '../../src/core/types.js';
+import { createNotificationStore, type NotificationStore } from '../../src/core/store/index.js';
+import type { Channel, Topic } from '../../src/core/model/types.js';
 import '../../src/elements/notif-preferences/notif-preferences.define.js';
 import { defaultPreferencesStrings, type NotifPreferences } from '../../src/elements/notif-preferences/notif-preferences.js';
 import '../../src/elements/notif-provider/notif-provider.define.js';

@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { notificationStoreContext } from '../../src/context.js';
-import { createNotificationStore, type NotificationStore } from '../../src/core/store.js';
+import { createNotificationStore, type NotificationStore } from '../../src/core/store/index.js';
 import '../../src/elements/notif-provider/notif-provider.define.js';
 import type { NotifProvider } from '../../src/elements/notif-provider/notif-provider.js';
 import type { NotifErrorEvent } from '../../src/events/notif-error-event.js';

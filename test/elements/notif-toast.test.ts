@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createNotificationStore } from '../../src/core/store.js';
-import type { Notification } from '../../src/core/types.js';
+import { createNotificationStore } from '../../src/core/store/index.js';
+import type { Notification } from '../../src/core/model/types.js';
 import '../../src/elements/notif-provider/notif-provider.define.js';
 import '../../src/elements/notif-toast/notif-toast.define.js';
 import type { NotifToast } from '../../src/elements/notif-toast/notif-toast.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { createNotificationStore, type NotificationStore } from '../../src/core/store.js';
+import { createNotificationStore, type NotificationStore } from '../../src/core/store/index.js';
 import '../../src/elements/notif-bell/notif-bell.define.js';
 import '../../src/elements/notif-provider/notif-provider.define.js';
 import type { NotifToast } from '../../src/elements/notif-toast/notif-toast.js';

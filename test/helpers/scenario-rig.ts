@@ -16,7 +16,7 @@ import {
   type StatusDetail,
   type Transport,
   type TransportSink,
-} from '../../src/core/index.js';
+} from '../../src/headless.js';
 import { range } from './collect.js';
 import { control, type HubQuery, type HubTransport } from './hub.js';
 import { scaled, TIME_SCALE } from './scenario.js';
@@ -88,6 +88,10 @@ export function instrument(transport: Transport, probe: Probe): Transport {
       const inner: TransportSink = {
         message(data, meta) {
           if (stopped) probe.afterStop++;
+          if (data === undefined) {
+            sink.message(data, meta);
+            return;
+          }
           const at = now();
           probe.lastMessageAt = at;
           for (const command of decodeMessage(data).commands) {
@@ -95,8 +99,9 @@ export function instrument(transport: Transport, probe: Probe): Transport {
             probe.raw.push(command.notification.id);
             probe.rawAt.push(at);
           }
-          return sink.message(data, meta);
+          sink.message(data, meta);
         },
+        cursor: () => sink.cursor(),
         status(status, detail) {
           if (stopped) probe.afterStop++;
           const at = now();

@@ -4,10 +4,11 @@
 // field caps hold, and nothing reaches Object.prototype.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { LIMITS, normalize } from '../../src/core/normalize.js';
-import type { Notification } from '../../src/core/types.js';
-import { safeUrl } from '../../src/core/url.js';
-import { decodeMessage, MAX_FRAME_CHARS } from '../../src/core/wire.js';
+import { LIMITS, MAX_FRAME_CHARS } from '../../src/core/model/limits.js';
+import { normalize } from '../../src/core/model/normalize.js';
+import type { Notification } from '../../src/core/model/types.js';
+import { safeUrl } from '../../src/core/model/url.js';
+import { decodeMessage } from '../../src/core/wire/decode.js';
 
 /** RELIABILITY S3's corpus and its neighbours: none of these may come out as a link. */
 const badUrls = [

@@ -4,7 +4,7 @@
 // as the transport does (src/transports/read-body.ts), so multi-byte characters get split too.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { MAX_FRAME_CHARS } from '../../src/core/wire.js';
+import { MAX_FRAME_CHARS } from '../../src/core/model/limits.js';
 import { createSseParser } from '../../src/transports/sse-parser.js';
 
 interface Outcome {

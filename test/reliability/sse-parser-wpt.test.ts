@@ -2,7 +2,7 @@
 // run against our event-stream parser with the bytes each WPT resource sends. The network cases
 // (status, redirects, content type, request headers, reconnects) are in sse-wpt-network.test.ts.
 import { expect } from '@open-wc/testing';
-import { MAX_FRAME_CHARS } from '../../src/core/wire.js';
+import { MAX_FRAME_CHARS } from '../../src/core/model/limits.js';
 import { createSseParser, type SseParser } from '../../src/transports/sse-parser.js';
 
 interface Dispatched {

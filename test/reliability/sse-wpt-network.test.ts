@@ -7,11 +7,11 @@
 // our behaviour and says why (R6 is the classification table). The parsing cases (#1–#16, #31)
 // are in sse-parser-wpt.test.ts.
 import { expect } from '@open-wc/testing';
-import type { NotifError } from '../../src/core/errors.js';
-import { createNotificationStore } from '../../src/core/store.js';
-import type { ConnectionStatus, StatusDetail, Transport } from '../../src/core/types.js';
+import type { NotifError } from '../../src/core/model/errors.js';
+import { createNotificationStore } from '../../src/core/store/index.js';
+import type { ConnectionStatus, StatusDetail, Transport } from '../../src/core/model/types.js';
 import { sse, type SseOptions } from '../../src/transports/sse.js';
-import { sleep } from '../helpers/collect.js';
+import { recordingSink, sleep } from '../helpers/collect.js';
 import { channel, control, hubLog, hubUrl, waitFor, type HubLog } from '../helpers/hub.js';
 import { openProxy, scaled, TIME_SCALE, type FaultProxy } from '../helpers/scenario.js';
 
@@ -76,12 +76,11 @@ describe('SSE adapters: web-platform-tests eventsource/ network cases (#17–#30
       afterStop: 0,
       last: () => result.statuses.at(-1),
     };
-    const disconnect = transport.connect({
+    const disconnect = transport.connect(recordingSink({
       message(data, meta) {
         if (stopped) result.afterStop++;
         result.data.push(String(data));
         result.ids.push(meta?.id);
-        return undefined;
       },
       status(status, detail) {
         if (stopped) result.afterStop++;
@@ -92,7 +91,7 @@ describe('SSE adapters: web-platform-tests eventsource/ network cases (#17–#30
         if (stopped) result.afterStop++;
         result.errors.push(error);
       },
-    });
+    }));
     const stop = (): void => {
       stopped = true;
       disconnect();

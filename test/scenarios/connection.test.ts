@@ -5,8 +5,8 @@
 // published seqs against what the store delivered (0 loss, 0 dups, order),
 // plus the timing number in its row, measured against ConnectionOptions.timeScale.
 import { expect } from '@open-wc/testing';
-import { sse, type NotifError, type TransportSink } from '../../src/core/index.js';
-import { sleep } from '../helpers/collect.js';
+import { sse, type NotifError, type TransportSink } from '../../src/headless.js';
+import { recordingSink, sleep } from '../helpers/collect.js';
 import { channel, control, hubLog, hubUrl, waitFor } from '../helpers/hub.js';
 import { openProxy, recordFigure, scaled, TIME_SCALE, type FaultProxy } from '../helpers/scenario.js';
 import {
@@ -416,11 +416,7 @@ describe('connection faults (F01–F08)', () => {
         };
       await proxy.close();
       const WINDOW = scaled(5 * 60_000); // "5 minutes": 3 s
-      const noop: TransportSink = {
-        message: () => undefined,
-        status: () => {},
-        error: () => {},
-      };
+      const noop: TransportSink = recordingSink();
       const probes: Probe[] = [];
       const stops: (() => void)[] = [];
       const startedAt = now();

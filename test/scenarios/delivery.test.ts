@@ -3,9 +3,9 @@
 // replays a backlog after a reconnect, bursts 10,000 events, or sends hostile text.
 // Real sockets to the loopback hub; backoff ×TIME_SCALE.
 import { expect, fixture, html } from '@open-wc/testing';
-import { createNotificationStore, type NotificationStore } from '../../src/core/store.js';
-import type { Transport } from '../../src/core/types.js';
-import { decodeMessage } from '../../src/core/wire.js';
+import { createNotificationStore, type NotificationStore } from '../../src/core/store/index.js';
+import type { Transport } from '../../src/core/model/types.js';
+import { decodeMessage } from '../../src/core/wire/decode.js';
 import type { NotifProvider } from '../../src/elements/notif-provider/notif-provider.js';
 import '../../src/elements/notif-provider/notif-provider.define.js';
 import type { NotifToaster } from '../../src/elements/notif-toaster/notif-toaster.js';
@@ -51,8 +51,9 @@ function tapped(transport: Transport, wire: string[]): Transport {
           for (const command of decodeMessage(data).commands) {
             if (command.type === 'notification') wire.push(command.notification.id);
           }
-          return sink.message(data, meta);
+          sink.message(data, meta);
         },
+        cursor: () => sink.cursor(),
         status: (status, detail) => sink.status(status, detail),
         error: (error) => sink.error(error),
       });

@@ -3,7 +3,7 @@
 // moments. Each drives a real store over a real transport through the TCP fault
 // proxy, and checks the hub's published seqs against what the store delivered.
 import { expect } from '@open-wc/testing';
-import { createNotificationStore, type Classify, type Transport } from '../../src/core/index.js';
+import { createNotificationStore, type Classify, type Transport } from '../../src/headless.js';
 import { range, sleep } from '../helpers/collect.js';
 import { channel, control, hubLog, setOffline, waitFor } from '../helpers/hub.js';
 import { openProxy, recordFigure, scaled, type FaultProxy } from '../helpers/scenario.js';

@@ -3,15 +3,15 @@
 // connection, and `retry:` fuzz. Real sockets to the loopback hub, timeouts ×TIME_SCALE.
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { NotifError } from '../../src/core/errors.js';
-import { createNotificationStore, type NotificationStore } from '../../src/core/store.js';
-import type { ConnectionStatus, MessageMeta, StatusDetail, Transport } from '../../src/core/types.js';
-import { MAX_FRAME_CHARS } from '../../src/core/wire.js';
+import type { NotifError } from '../../src/core/model/errors.js';
+import { createNotificationStore, type NotificationStore } from '../../src/core/store/index.js';
+import type { ConnectionStatus, MessageMeta, StatusDetail, Transport } from '../../src/core/model/types.js';
+import { MAX_FRAME_CHARS } from '../../src/core/model/limits.js';
 import { fullJitterDelay, type BackoffOptions } from '../../src/transports/backoff.js';
 import { poll } from '../../src/transports/poll.js';
 import { sse, type SseOptions } from '../../src/transports/sse.js';
 import { websocket } from '../../src/transports/websocket.js';
-import { sleep } from '../helpers/collect.js';
+import { recordingSink, sleep } from '../helpers/collect.js';
 import { channel, control, hubLog, hubUrl, waitFor, type HubControl } from '../helpers/hub.js';
 import { openProxy, recordFigure, TIME_SCALE, type FaultProxy } from '../helpers/scenario.js';
 
@@ -88,18 +88,19 @@ interface RawEvents {
 
 function raw(transport: Transport): RawEvents {
   const out: Omit<RawEvents, 'stop'> = { events: [], statuses: [], errors: [] };
-  const stop = transport.connect({
-    message(data: unknown, meta?: MessageMeta) {
-      out.events.push([String(data), meta?.id ?? '']);
-      return undefined;
-    },
-    status(status, detail) {
-      out.statuses.push({ status, detail });
-    },
-    error(error) {
-      out.errors.push(error);
-    },
-  });
+  const stop = transport.connect(
+    recordingSink({
+      message(data: unknown, meta?: MessageMeta) {
+        out.events.push([String(data), meta?.id ?? '']);
+      },
+      status(status, detail) {
+        out.statuses.push({ status, detail });
+      },
+      error(error) {
+        out.errors.push(error);
+      },
+    }),
+  );
   return { ...out, stop };
 }
 

@@ -18,7 +18,7 @@ import {
   type StatusDetail,
   type Transport,
   type WebSocketOptions,
-} from '../../src/core/index.js';
+} from '../../src/headless.js';
 import { collect, range, sleep, type Collected } from '../helpers/collect.js';
 import { channel, control, hubLog, hubUrl, waitFor, type HubControl, type HubRequest } from '../helpers/hub.js';
 import { TIME_SCALE, openProxy, recordFigure, scaled, type FaultProxy } from '../helpers/scenario.js';

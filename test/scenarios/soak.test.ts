@@ -5,8 +5,8 @@
 // holds (heap after a real GC, event listeners, pending timers) stays flat.
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { createNotificationStore, type NotificationStore } from '../../src/core/store.js';
-import type { Transport } from '../../src/core/types.js';
+import { createNotificationStore, type NotificationStore } from '../../src/core/store/index.js';
+import type { Transport } from '../../src/core/model/types.js';
 import { sse } from '../../src/transports/sse.js';
 import { websocket } from '../../src/transports/websocket.js';
 import { sleep } from '../helpers/collect.js';

@@ -2,8 +2,8 @@
 // nothing runs, no element is made from payload text, no link or image has a non-http(s) URL,
 // and the text is shown literally.
 import { expect, fixture, fixtureCleanup, html, nextFrame } from '@open-wc/testing';
-import { createNotificationStore, type NotificationStore } from '../../src/core/store.js';
-import type { Notification } from '../../src/core/types.js';
+import { createNotificationStore, type NotificationStore } from '../../src/core/store/index.js';
+import type { Notification } from '../../src/core/model/types.js';
 import '../../src/elements/notif-bell/notif-bell.define.js';
 import '../../src/elements/notif-feed/notif-feed.define.js';
 import '../../src/elements/notif-preferences/notif-preferences.define.js';

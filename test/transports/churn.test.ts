@@ -2,7 +2,7 @@
 // and after the final stop nothing is requested or delivered.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { createNotificationStore } from '../../src/core/store.js';
+import { createNotificationStore } from '../../src/core/store/index.js';
 import { sse } from '../../src/transports/sse.js';
 import { websocket } from '../../src/transports/websocket.js';
 import { sleep } from '../helpers/collect.js';

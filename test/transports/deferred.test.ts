@@ -1,8 +1,8 @@
 // deferred(): the provider's lazily loaded transports (websocket, poll).
 import { expect } from '@open-wc/testing';
-import type { Transport, TransportSink } from '../../src/core/types.js';
+import type { Transport, TransportSink } from '../../src/core/model/types.js';
 import { deferred } from '../../src/transports/deferred.js';
-import { sleep } from '../helpers/collect.js';
+import { recordingSink, sleep } from '../helpers/collect.js';
 
 function recordingTransport(log: string[]): Transport {
   return {
@@ -14,11 +14,11 @@ function recordingTransport(log: string[]): Transport {
   };
 }
 
-const silentSink = (events: string[] = []): TransportSink => ({
-  message: () => undefined,
-  status: (status) => events.push(`status ${status}`),
-  error: (error) => events.push(`error ${error.code}: ${error.message}`),
-});
+const silentSink = (events: string[] = []): TransportSink =>
+  recordingSink({
+    status: (status) => events.push(`status ${status}`),
+    error: (error) => events.push(`error ${error.code}: ${error.message}`),
+  });
 
 describe('deferred transport', () => {
   it('connects once the code has loaded, and keeps sends in order', async () => {

@@ -1,7 +1,7 @@
 // Every transport against the real loopback hub: delivery, resume across cuts with
 // nothing lost or duplicated, bad frames skipped, stop() final, offline pause.
 import { expect } from '@open-wc/testing';
-import type { Transport } from '../../src/core/types.js';
+import type { Transport } from '../../src/core/model/types.js';
 import { poll } from '../../src/transports/poll.js';
 import { sse } from '../../src/transports/sse.js';
 import { websocket } from '../../src/transports/websocket.js';

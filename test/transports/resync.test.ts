@@ -1,8 +1,8 @@
 // F10 / R13: when the server cannot resume (the client was away longer than its
 // history), the store says so exactly once and fetches the history again.
 import { expect } from '@open-wc/testing';
-import { createNotificationStore, type NotificationStore } from '../../src/core/store.js';
-import type { Transport } from '../../src/core/types.js';
+import { createNotificationStore, type NotificationStore } from '../../src/core/store/index.js';
+import type { Transport } from '../../src/core/model/types.js';
 import { poll } from '../../src/transports/poll.js';
 import { sse } from '../../src/transports/sse.js';
 import { websocket } from '../../src/transports/websocket.js';

@@ -1,7 +1,7 @@
 // The store fed by a real SSE connection: what a user sees after duplicates,
 // reordering and command envelopes arrive over the wire.
 import { expect } from '@open-wc/testing';
-import { createNotificationStore, type NotificationStore } from '../../src/core/store.js';
+import { createNotificationStore, type NotificationStore } from '../../src/core/store/index.js';
 import { sse } from '../../src/transports/sse.js';
 import { channel, control, hubUrl, waitFor } from '../helpers/hub.js';
 

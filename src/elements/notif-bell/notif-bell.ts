@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { NotificationStore } from '../../core/store.js';
+import type { NotificationStore } from '../../core/store/index.js';
+import { FocusReturnController } from '../../controllers/focus-return-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { NotifCloseEvent } from '../../events/notif-close-event.js';
 import { NotifOpenEvent } from '../../events/notif-open-event.js';
@@ -114,6 +115,7 @@ export class NotifBell extends LitElement {
 
   #store = new StoreController(this, (store) => [store.$unreadCount, store.$status]);
   #lastCount: number | undefined;
+  readonly #focus = new FocusReturnController(this, () => this.#button);
 
   constructor() {
     super();
@@ -200,8 +202,7 @@ export class NotifBell extends LitElement {
     this.open = false;
     this.dispatchEvent(new NotifCloseEvent());
     // Escape or a click on nothing focusable left focus nowhere: give it back to the bell.
-    const active = document.activeElement;
-    if (!active || active === document.body || active === this) this.#button?.focus();
+    this.#focus.restore(true);
   }
 
   #accessibleName(text: BellStrings, count: number, status: string | undefined): string {

@@ -1,10 +1,11 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { NotificationStore } from '../../core/store.js';
-import type { Notification, NotificationAction } from '../../core/types.js';
+import type { NotificationStore } from '../../core/store/index.js';
+import type { Notification, NotificationAction } from '../../core/model/types.js';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
+import { VirtualListController } from '../../controllers/virtual-list-controller.js';
 import { NotifClickEvent } from '../../events/notif-click-event.js';
 import { NotifReadEvent } from '../../events/notif-read-event.js';
 import { formatDay, formatFull, formatRelative, startOfDay, warmFormats } from '../../i18n/format.js';
@@ -13,8 +14,6 @@ import { dotIcon } from '../../styles/dot-icon.js';
 import { tokens } from '../../styles/tokens.js';
 import { actionTemplate, follow, iconTemplate } from '../shared/content.js';
 import { feedStyles } from './notif-feed.styles.js';
-import { RowHeights } from './row-heights.js';
-import { RowSlots } from './row-slots.js';
 
 /** Every visible string of `<notif-feed>`; override any subset through `.strings`. */
 export interface FeedStrings {
@@ -64,10 +63,6 @@ export type RenderItem = (notification: Notification) => TemplateResult;
 
 /** Rows before the end at which the next history page is requested. */
 const LOAD_AHEAD_ROWS = 10;
-/** Rows rendered beyond each edge of the viewport, so a fast scroll or Tab finds them there. */
-const OVERSCAN_ROWS = 4;
-/** The list's height before it has been measured (px). */
-const FIRST_VIEWPORT = 420;
 
 /** Whether `after` holds all of `before`, in order, from `offset` on. */
 function holds(after: readonly Notification[], before: readonly Notification[], offset: number): boolean {
@@ -160,20 +155,16 @@ export class NotifFeed extends LitElement {
   #rowsKey: unknown[] = [];
   /** The notifications the rows were built from. */
   #visibleItems: readonly Notification[] = [];
-  #heights = new RowHeights();
-  #slots = new RowSlots();
-  #scrollTop = 0;
-  /** The rows in the DOM: first and last index. */
-  #rendered: [number, number] = [0, -1];
-  /** `#scrollTop` was changed by the feed (not by scrolling) and must be written to the list. */
-  #scrollMoved = false;
-  #viewport = 0;
+  #list = new VirtualListController(this, {
+    list: () => this.renderRoot.querySelector<HTMLElement>('[part~="list"]'),
+    rendered: (last) => {
+      if (last < this.#rows.length - LOAD_AHEAD_ROWS || last === this.#askedAt) return;
+      this.#askedAt = last;
+      void this.#store.store?.loadMore();
+    },
+  });
   /** The last row rendered when history was last asked for: ask once per new end reached. */
   #askedAt = -1;
-  // Rows report their own height when it changes (rendered, wrapped, restyled): no layout is read by hand.
-  #resizes = new ResizeObserver((entries) => this.#onResize(entries));
-  /** Observed elements and the row each showed when it was observed. */
-  #observed = new Map<Element, string | undefined>();
 
   constructor() {
     super();
@@ -196,112 +187,12 @@ export class NotifFeed extends LitElement {
     warmFormats(languageOf(this));
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#resizes.disconnect();
-    this.#observed.clear();
-  }
-
   protected override willUpdate(_changed: PropertyValues<this>): void {
     this.#computeRows();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('filter') && this.hasUpdated) this.#revealSelectedFilter();
-    const list = this.#list;
-    if (list) {
-      this.#place(list);
-      const last = this.#rendered[1];
-      if (last >= this.#rows.length - LOAD_AHEAD_ROWS && last !== this.#askedAt) {
-        this.#askedAt = last;
-        void this.#store.store?.loadMore();
-      }
-    }
-    this.#observe(list);
-  }
-
-  /** Sizes the spacers around the rendered rows, and scrolls where the feed moved to. */
-  #place(list: HTMLElement): void {
-    // Set through CSSOM, which a strict CSP allows (a style attribute it would not).
-    const [first, last] = this.#rendered;
-    const [above, below] = list.querySelectorAll<HTMLElement>('.spacer');
-    if (above) above.style.blockSize = `${this.#heights.offsetOf(first)}px`;
-    if (below) below.style.blockSize = `${this.#heights.total - this.#heights.offsetOf(last + 1)}px`;
-    // Written only when the feed moved it (reading scrollTop would force a layout every update).
-    if (this.#scrollMoved) {
-      this.#scrollMoved = false;
-      list.scrollTop = this.#scrollTop;
-      this.#scrollTop = list.scrollTop; // the browser clamps it to the list
-    }
-  }
-
-  get #list(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('[part~="list"]');
-  }
-
-  /** The rows to render: those in view and OVERSCAN_ROWS beyond each edge. */
-  #window(): [number, number] {
-    if (!this.#rows.length) return [0, -1];
-    const viewport = this.#viewport || FIRST_VIEWPORT;
-    const first = Math.max(0, this.#heights.indexAt(this.#scrollTop) - OVERSCAN_ROWS);
-    const last = Math.min(this.#rows.length - 1, this.#heights.indexAt(this.#scrollTop + viewport) + OVERSCAN_ROWS);
-    return [first, last];
-  }
-
-  #observe(list: HTMLElement | null): void {
-    for (const element of this.#observed.keys()) {
-      if (element.isConnected) continue;
-      this.#resizes.unobserve(element);
-      this.#observed.delete(element);
-    }
-    if (!list) return;
-    for (const element of [list, ...list.querySelectorAll<HTMLElement>('[data-row]')]) {
-      const key = element.dataset.key;
-      if (this.#observed.has(element) && this.#observed.get(element) === key) continue;
-      // An element now showing another row is observed afresh, which reports its height
-      // once: the same height as its last row's would not be reported otherwise.
-      this.#resizes.unobserve(element);
-      this.#resizes.observe(element);
-      this.#observed.set(element, key);
-    }
-  }
-
-  #onResize(entries: ResizeObserverEntry[]): void {
-    const list = this.#list;
-    if (!list) return;
-    // What is at the top of the viewport stays there while rows above it get their real heights.
-    const anchorRow = this.#heights.indexAt(this.#scrollTop);
-    const anchor = this.#heights.offsetOf(anchorRow);
-    let changed = false;
-    for (const entry of entries) {
-      const element = entry.target as HTMLElement;
-      if (element === list) {
-        changed = this.#viewport !== entry.contentRect.height || changed;
-        this.#viewport = entry.contentRect.height;
-        continue;
-      }
-      const index = Number(element.dataset.row);
-      const height = entry.borderBoxSize[0]?.blockSize ?? element.offsetHeight;
-      if (element.isConnected && this.#rows[index]?.key === element.dataset.key) {
-        changed = this.#heights.measure(index, height) || changed;
-      }
-    }
-    if (!changed) return;
-    this.#heights.update();
-    const shift = this.#heights.offsetOf(anchorRow) - anchor;
-    if (shift) {
-      this.#scrollTop = Math.max(0, this.#scrollTop + shift);
-      this.#scrollMoved = true;
-    }
-    // Usually the same rows stay in view and only the spacers change: no re-render for that.
-    const [first, last] = this.#window();
-    if (first === this.#rendered[0] && last === this.#rendered[1]) this.#place(list);
-    else this.requestUpdate();
-  }
-
-  #onScroll(event: Event): void {
-    this.#scrollTop = (event.currentTarget as HTMLElement).scrollTop;
-    this.requestUpdate();
   }
 
   get #text(): FeedStrings {
@@ -332,14 +223,14 @@ export class NotifFeed extends LitElement {
     const grown = onlyItemsChanged && this.#rows.length ? growth(before, visible) : undefined;
     if (!grown) {
       this.#rows = this.#buildRows(visible);
-      this.#heights.setRows(this.#rows);
+      this.#list.setRows(this.#rows);
       return;
     }
     if (grown.added === 0) return;
     const old = this.#rows;
     if (grown.where === 'bottom') {
       this.#rows = old.concat(this.#buildRows(visible.slice(before.length), before.at(-1)));
-      this.#heights.setRows(this.#rows, { at: 0, from: 0, count: old.length });
+      this.#list.setRows(this.#rows, { at: 0, from: 0, count: old.length });
       return;
     }
     const top = this.#buildRows(visible.slice(0, grown.added));
@@ -347,7 +238,7 @@ export class NotifFeed extends LitElement {
     // day, that header is already among theirs.
     const from = top.findLast((row) => row.kind === 'day')?.key === old[0]?.key ? 1 : 0;
     this.#rows = top.concat(from ? old.slice(from) : old);
-    this.#heights.setRows(this.#rows, { at: top.length, from, count: old.length - from });
+    this.#list.setRows(this.#rows, { at: top.length, from, count: old.length - from });
   }
 
   /** Rows for notifications (newest first): each day opens with its header, unless it is the day of `after`, the row above. */
@@ -379,14 +270,7 @@ export class NotifFeed extends LitElement {
     const row = this.#rows[index];
     if (row?.kind !== 'item') return;
     this._active = row.notification.id;
-    // Scrolled only as far as needed to show the whole row, as scrollIntoView({ block: 'nearest' }) would.
-    const top = this.#heights.offsetOf(index);
-    const bottom = this.#heights.offsetOf(index + 1);
-    const viewport = this.#viewport || FIRST_VIEWPORT;
-    if (top < this.#scrollTop) this.#scrollTop = top;
-    else if (bottom > this.#scrollTop + viewport) this.#scrollTop = bottom - viewport;
-    this.#scrollMoved = true;
-    this.requestUpdate();
+    this.#list.reveal(index);
     await this.updateComplete;
     const find = (): HTMLElement | null => this.renderRoot.querySelector<HTMLElement>(`[part~="item"][data-row="${index}"]`);
     for (let frame = 0; !find() && frame < 10; frame++) await new Promise(requestAnimationFrame);
@@ -557,12 +441,11 @@ export class NotifFeed extends LitElement {
 
   // Only the rows in view are in the DOM; two spacers hold the place of the rest.
   #renderList(label: string): TemplateResult {
-    const [first, last] = this.#window();
-    this.#rendered = [first, last];
+    const [first, last] = this.#list.window();
     const rows = this.#rows.slice(first, last + 1);
     const focused = (this.renderRoot as ShadowRoot).activeElement?.closest<HTMLElement>('[data-key]')?.dataset.key;
-    const slots = this.#slots.assign(rows, focused);
-    return html`<div part="list" role="list" aria-label=${label} @scroll=${this.#onScroll}>
+    const slots = this.#list.slots(rows, focused);
+    return html`<div part="list" role="list" aria-label=${label} @scroll=${this.#list.onScroll}>
       <div class="spacer" aria-hidden="true"></div>
       ${repeat(
         rows,

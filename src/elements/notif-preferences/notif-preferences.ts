@@ -1,8 +1,8 @@
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { allows, CHANNELS, DEFAULT_TOPIC } from '../../core/preferences.js';
-import type { NotificationStore } from '../../core/store.js';
-import type { Channel, Topic } from '../../core/types.js';
+import type { NotificationStore } from '../../core/store/index.js';
+import type { Channel, Topic } from '../../core/model/types.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { NotifPreferencesChangeEvent } from '../../events/notif-preferences-change-event.js';
 import { tokens } from '../../styles/tokens.js';

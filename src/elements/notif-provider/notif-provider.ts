@@ -1,8 +1,8 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import { NotifError } from '../../core/errors.js';
-import { createNotificationStore, type NotificationStore } from '../../core/store.js';
-import type { Topic, Transport } from '../../core/types.js';
+import { NotifError } from '../../core/model/errors.js';
+import { createNotificationStore, type NotificationStore } from '../../core/store/index.js';
+import type { Topic, Transport } from '../../core/model/types.js';
 import { notificationStoreContext } from '../../context.js';
 import { NotifErrorEvent } from '../../events/notif-error-event.js';
 import { NotifStatusEvent } from '../../events/notif-status-event.js';

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { NotificationStore } from '../../core/store.js';
-import type { Notification, NotificationAction, Priority } from '../../core/types.js';
-import { safeUrl } from '../../core/url.js';
+import type { NotificationStore } from '../../core/store/index.js';
+import type { Notification, NotificationAction, Priority } from '../../core/model/types.js';
+import { safeUrl } from '../../core/model/url.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { createCountdown, createHolds, watchPageVisibility } from '../../core/countdown.js';
 import { toastDuration } from '../../core/toasts.js';

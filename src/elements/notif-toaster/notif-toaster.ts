@@ -1,8 +1,9 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { NotificationStore } from '../../core/store.js';
+import { showDesktopNotifications } from '../../core/desktop.js';
+import type { NotificationStore } from '../../core/store/index.js';
 import { createToasts, DEFAULT_MAX_TOASTS, DEFAULT_TOAST_DURATION, type ToastEntry, type Toasts } from '../../core/toasts.js';
-import { DesktopNotifications } from '../../controllers/desktop-notifications.js';
+import { FocusReturnController } from '../../controllers/focus-return-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import type { NotifDismissEvent } from '../../events/notif-dismiss-event.js';
 import { languageOf } from '../../i18n/lang.js';
@@ -118,8 +119,9 @@ export class NotifToaster extends LitElement {
       this.#toasts = toasts;
       return [
         toasts.$toasts.listen(() => this.requestUpdate()),
-        store.on('notification', (n, info) => {
-          if (!info.silent) this.#desktop.offer(n, store);
+        showDesktopNotifications(store, {
+          summary: (count) => this.#strings.summary(count, languageOf(this)),
+          max: () => (Number.isFinite(this.max) && this.max >= 1 ? this.max : DEFAULT_MAX_TOASTS),
         }),
         () => {
           toasts.destroy();
@@ -128,22 +130,16 @@ export class NotifToaster extends LitElement {
       ];
     },
   );
-  readonly #desktop = new DesktopNotifications({
-    summary: (count) => this.#strings.summary(count, languageOf(this)),
-    max: () => (Number.isFinite(this.max) && this.max >= 1 ? this.max : DEFAULT_MAX_TOASTS),
-  });
 
   /** Ids toasted through any store this toaster showed: each toasts once. */
   readonly #toasted = new Set<string>();
   /** The policy for the store in use: which notifications show, and for how long. */
   #toasts: Toasts | undefined;
-  /** Where focus was before it entered the stack. */
-  #returnFocus: HTMLElement | undefined;
+  /** Focus that was on a toast goes back where it was before it entered the stack. */
+  readonly #focus = new FocusReturnController(this);
   /** Toasts are on screen (the stack was measured for them). */
   #showing = false;
   #clearFrame: number | undefined;
-  /** Focus is on a toast (a removed toast does not always say it lost it). */
-  #focusInside = false;
   #toastStrings: Partial<ToastStrings> = {};
 
   constructor() {
@@ -177,11 +173,8 @@ export class NotifToaster extends LitElement {
     if (showing && (!this.#showing || changed.has('position'))) this.#keepClear();
     this.#showing = showing;
     if (this.shadowRoot?.activeElement) return;
-    // A toast that had focus may have gone without a focusout (read in another view): focus goes back.
-    if (this.#focusInside && (!document.activeElement || document.activeElement === document.body)) {
-      if (this.#returnFocus?.isConnected) this.#returnFocus.focus();
-    }
-    this.#focusInside = false;
+    // A toast that had focus may have gone without a focusout (read in another view).
+    this.#focus.restore();
     this.#toasts?.resume('focus');
   }
 
@@ -244,7 +237,7 @@ export class NotifToaster extends LitElement {
   /** Removes a toast; when it had focus, focus goes back to where it was before it entered the stack. */
   #remove(key: string, hadFocus: boolean): void {
     this.#toasts?.dismiss(key);
-    if (hadFocus && this.#returnFocus?.isConnected) this.#returnFocus.focus();
+    if (hadFocus) this.#focus.restore(true);
   }
 
   readonly #onDismiss = (event: NotifDismissEvent): void => {
@@ -265,18 +258,12 @@ export class NotifToaster extends LitElement {
 
   readonly #onFocusIn = (event: FocusEvent): void => {
     this.#toasts?.pause('focus');
-    this.#focusInside = true;
-    const from = event.relatedTarget;
-    const region = event.currentTarget as HTMLElement;
-    if (from instanceof HTMLElement && !region.contains(from)) this.#returnFocus = from;
+    this.#focus.entered(event);
   };
 
   readonly #onFocusOut = (event: FocusEvent): void => {
-    const to = event.relatedTarget;
-    const region = event.currentTarget as HTMLElement;
-    if (to instanceof Node && region.contains(to)) return;
-    this.#focusInside = false;
-    this.#toasts?.resume('focus');
+    this.#focus.left(event);
+    if (!this.#focus.inside) this.#toasts?.resume('focus');
   };
 
   #renderToast(item: ToastEntry, store: NotificationStore | undefined, lang: string): TemplateResult {

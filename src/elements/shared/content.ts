@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { isExternalUrl } from '../../core/url.js';
-import type { Notification } from '../../core/types.js';
+import { isExternalUrl } from '../../core/model/url.js';
+import type { Notification } from '../../core/model/types.js';
 
 // Notification fields reach the DOM only through Lit text and attribute bindings;
 // URLs were already filtered by the normalizer's rule.
@@ -16,10 +16,7 @@ export function targetFor(url: string): string | typeof nothing {
 }
 
 /** Opens `url` the way a link with `relFor`/`targetFor` would. */
-export function follow(url: string): void {
-  if (isExternalUrl(url, location.origin)) window.open(url, '_blank', 'noopener,noreferrer');
-  else location.assign(url);
-}
+export { openUrl as follow } from '../../core/open-url.js';
 
 /** The notification's icon as a decorative image, or nothing. */
 export function iconTemplate(notification: Notification): TemplateResult | typeof nothing {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { RowHeights, type RowKind } from '../../src/elements/notif-feed/row-heights.js';
+import { RowHeights, type RowKind } from '../../src/controllers/row-heights.js';
 
 const rows = (keys: string[], kind: RowKind = 'item') => keys.map((key) => ({ key, kind }));
 const layout = (kinds: RowKind[]): RowHeights => {

@@ -1,9 +1,8 @@
-import { NotifError } from './errors.js';
-import { isRecord, normalize } from './normalize.js';
-import type { Notification } from './types.js';
+import { NotifError } from '../model/errors.js';
+import { MAX_FRAME_CHARS } from '../model/limits.js';
+import { isRecord, normalize } from '../model/normalize.js';
+import type { Notification } from '../model/types.js';
 
-/** Largest frame, event or body accepted from the network (1 MiB). */
-export const MAX_FRAME_CHARS = 1024 * 1024;
 
 /** What one message asks the store to do. */
 export type Command =

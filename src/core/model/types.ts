@@ -69,7 +69,11 @@ export type ConnectionStatus =
 
 /** What a transport knows about one message it delivers. */
 export interface MessageMeta {
-  /** The transport's resume cursor for this message (the SSE `id:` field). */
+  /**
+   * The transport's own resume cursor for this message (the SSE `id:` field); an
+   * empty string clears the cursor. Without it the cursor is the message's
+   * `eventId`, else the id of its last notification.
+   */
   id?: string;
   /** True for backlog the server replays after a resume: it updates the feed silently. */
   replay?: boolean;
@@ -87,11 +91,13 @@ export interface StatusDetail {
 /** Where a transport delivers what it receives. */
 export interface TransportSink {
   /**
-   * A message from the server: JSON text or an already decoded value.
-   * Returns the resume cursor the message carries, if any, so a transport
-   * that has no cursor field of its own (WebSocket, poll) can resume from it.
+   * A message from the server: JSON text or an already decoded value. With
+   * `data` undefined and `meta.id` set, only the cursor moves (an SSE event
+   * that has an id and nothing to read).
    */
-  message(data: unknown, meta?: MessageMeta): string | undefined;
+  message(data: unknown, meta?: MessageMeta): void;
+  /** The cursor of the last message the store applied: where a (re)connection resumes from. */
+  cursor(): string | undefined;
   status(status: ConnectionStatus, detail?: StatusDetail): void;
   /** A bad frame, an oversized one, a wrong content type …; the stream goes on. */
   error(error: NotifError): void;

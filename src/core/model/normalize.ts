@@ -1,16 +1,7 @@
 import { NotifError } from './errors.js';
+import { LIMITS } from './limits.js';
 import type { Notification, NotificationAction, Priority } from './types.js';
 import { safeUrl } from './url.js';
-
-/** Field caps: longer text is cut (with an ellipsis), a larger payload is rejected. */
-export const LIMITS = {
-  titleChars: 200,
-  bodyChars: 2000,
-  payloadBytes: 64 * 1024,
-  idChars: 256,
-  actions: 5,
-  actionLabelChars: 80,
-} as const;
 
 export type NormalizeResult =
   | { ok: true; notification: Notification }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import type { RowKind } from '../../src/elements/notif-feed/row-heights.js';
-import { RowSlots } from '../../src/elements/notif-feed/row-slots.js';
+import type { RowKind } from '../../src/controllers/row-heights.js';
+import { RowSlots } from '../../src/controllers/row-slots.js';
 
 const rows = (keys: string[], kind: RowKind = 'item') => keys.map((key) => ({ key, kind }));
 

@@ -1,0 +1,211 @@
+import { atom, computed } from 'nanostores';
+import { createEmitter } from '../emitter.js';
+import { NotifError } from '../model/errors.js';
+import type { ConnectionStatus, Notification, StatusDetail, Topic, Transport } from '../model/types.js';
+import { allows, resolvePreferences, sanitizeChoices } from '../preferences.js';
+import { decodeMessage } from '../wire/decode.js';
+import { createServerSync } from './actions.js';
+import type { NotificationInfo, NotificationStore, NotificationStoreOptions, StoreEvents } from './api.js';
+import { createCollection, SILENT } from './collection.js';
+import { createHistory } from './history.js';
+import { createIngest } from './ingest.js';
+import { createPersistence } from './persistence.js';
+import { createProjection } from './projection.js';
+import { createSinks } from './sink.js';
+
+export type { HistoryState, NotificationInfo, NotificationStore, NotificationStoreOptions, StoreEvents } from './api.js';
+
+// Shared, frozen: a burst of 10,000 must not allocate 10,000 info objects.
+const SILENT_INFO: NotificationInfo = Object.freeze({ silent: true });
+const LIVE_INFO: NotificationInfo = Object.freeze({ silent: false });
+
+const toIds = (idOrIds: string | string[]): string[] => (Array.isArray(idOrIds) ? idOrIds : [idOrIds]);
+const messageOf = (thrown: unknown): string => (thrown instanceof Error ? thrown.message : String(thrown));
+
+/**
+ * Creates the store every element reads: it connects a transport, validates
+ * and dedupes what arrives, orders it newest first, caps it, and owns read,
+ * seen, archived and preference state. Nothing in it knows about the DOM.
+ * This function only wires the pipeline: ingest → collection → projection,
+ * with persistence, history, server sync and the transport's sink beside it.
+ */
+export function createNotificationStore(options: NotificationStoreOptions = {}): NotificationStore {
+  const maxItems = Math.max(1, options.maxItems ?? 500);
+
+  const $status = atom<ConnectionStatus>('idle');
+  const $statusDetail = atom<StatusDetail>({});
+  const $topics = atom<Topic[]>(options.topics ?? []);
+  const $errorCount = atom(0);
+
+  const errors = createEmitter<[NotifError]>((error) => console.error('notif-elements: an error listener threw', error));
+  const report = (error: NotifError): void => {
+    $errorCount.set($errorCount.get() + 1);
+    errors.emit(error);
+  };
+  const reportListenerError = (cause: unknown): void =>
+    report(new NotifError('listener', `a subscriber threw: ${messageOf(cause)}; the others still got the message`, { cause }));
+  const notifications = createEmitter<[Notification, NotificationInfo]>(reportListenerError);
+  const statuses = createEmitter<[ConnectionStatus, StatusDetail]>(reportListenerError);
+  const resyncs = createEmitter<[string | undefined]>(reportListenerError);
+
+  const persistence = createPersistence(options.storageKey, Math.max(1000, maxItems * 2));
+  const $preferences = computed([$topics, persistence.$choices], (topics, choices) => resolvePreferences(topics, sanitizeChoices(choices)));
+  const projection = createProjection($preferences);
+  const server = createServerSync(options.actions, report);
+
+  // One resync per connection: a server repeating itself must not refetch in a loop.
+  let resyncedThisConnection = false;
+  const collection = createCollection({
+    maxItems,
+    marked: persistence.marked,
+    remember: persistence.remember,
+    resync(reason) {
+      if (resyncedThisConnection) return;
+      resyncedThisConnection = true;
+      queueMicrotask(() => {
+        resyncs.emit(reason);
+        void history.refetch();
+      });
+    },
+  });
+
+  const decode = (data: unknown) => {
+    const decoded = decodeMessage(data, options.parse);
+    decoded.errors.forEach(report);
+    return decoded;
+  };
+  const republish = (): void => projection.publish(collection.sorted);
+
+  const ingest = createIngest({
+    decode,
+    parses: options.parse !== undefined,
+    stage: collection.stage,
+    staged: () => collection.staged,
+    publish() {
+      const published = collection.publish();
+      if (!published) return 0;
+      persistence.save();
+      projection.publish(collection.sorted, published.appended);
+      // Nobody listening (a page with a feed and no toaster): no pass over a burst to announce it.
+      if (notifications.size) {
+        published.added.forEach((entry, i) => {
+          // One evicted or removed before it was published was never visible; announcing it would toast a ghost.
+          if (collection.holds(entry)) notifications.emit(entry.notification, published.silent[i] ? SILENT_INFO : LIVE_INFO);
+        });
+      }
+      return published.added.length;
+    },
+  });
+
+  const history = createHistory({
+    load: options.history,
+    apply: (items) => ingest.applyNow(decode(items).commands, SILENT),
+    oldest: () => collection.sorted.at(-1)?.notification.id,
+    report,
+  });
+
+  function setStatus(status: ConnectionStatus, detail: StatusDetail = {}): void {
+    if (status === 'open') resyncedThisConnection = false;
+    $status.set(status);
+    $statusDetail.set(detail);
+    statuses.emit(status, detail);
+  }
+  const sinks = createSinks({ decode, enqueue: ingest.enqueue, status: setStatus, report });
+
+  /** Marks ids locally and republishes; returns those it changed. */
+  function mark(ids: string[], flag: 'read' | 'seen' | 'archived'): string[] {
+    const touched = collection.mark(ids, flag);
+    persistence.save();
+    if (touched.length) republish();
+    return touched;
+  }
+
+  // Another tab marked something read or archived: show it here too.
+  persistence.follow((read, archived) => {
+    collection.mark(read, 'read');
+    collection.mark(archived, 'archived');
+    republish();
+  });
+  $preferences.listen(republish);
+
+  let transport: Transport | undefined = options.transport;
+  let disconnect: (() => void) | undefined;
+  const listeners: { [K in keyof StoreEvents]: (listener: StoreEvents[K]) => () => void } = {
+    notification: notifications.on,
+    error: errors.on,
+    status: statuses.on,
+    resync: resyncs.on,
+  };
+
+  const store: NotificationStore = {
+    $items: projection.$items,
+    $unreadCount: projection.$unreadCount,
+    $status,
+    $statusDetail,
+    $preferences,
+    $topics,
+    $history: history.$history,
+    $errorCount,
+    get cursor() {
+      return sinks.cursor;
+    },
+    start() {
+      if (disconnect || !transport) return;
+      const connection = transport;
+      setStatus('connecting');
+      disconnect = connection.connect(sinks.create());
+    },
+    stop() {
+      if (!disconnect) return;
+      sinks.retire();
+      const close = disconnect;
+      disconnect = undefined;
+      close();
+      setStatus('idle');
+    },
+    setTransport(next) {
+      const wasRunning = disconnect !== undefined;
+      store.stop();
+      transport = next;
+      sinks.resetCursor();
+      if (wasRunning) store.start();
+    },
+    add: ingest.add,
+    flush: ingest.flush,
+    markRead(idOrIds) {
+      const ids = mark(toIds(idOrIds), 'read');
+      if (ids.length) server.markRead(ids);
+    },
+    markAllRead() {
+      const ids = mark(
+        projection.$items.get().filter((n) => !n.read).map((n) => n.id),
+        'read',
+      );
+      if (ids.length) server.markAllRead(ids);
+    },
+    markSeen(idOrIds) {
+      mark(toIds(idOrIds), 'seen');
+    },
+    archive(idOrIds) {
+      const ids = mark(toIds(idOrIds), 'archived');
+      if (ids.length) server.archive(ids);
+    },
+    setPreference(topic, channel, enabled) {
+      const choices = sanitizeChoices(persistence.$choices.get());
+      persistence.$choices.set({ ...choices, [topic]: { ...choices[topic], [channel]: enabled } });
+    },
+    setTopics(topics) {
+      $topics.set(topics);
+    },
+    allows(notification, channel) {
+      return allows($preferences.get(), notification, channel);
+    },
+    loadMore: history.loadMore,
+    on(event, listener) {
+      const subscribe = listeners[event] as ((listener: StoreEvents[typeof event]) => () => void) | undefined;
+      if (!subscribe) throw new TypeError(`unknown store event ${String(event)}`);
+      return subscribe(listener);
+    },
+  };
+  return store;
+}
