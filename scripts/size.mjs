@@ -1,8 +1,8 @@
 // Size report and budgets: each public entry bundled from the built package
 // with esbuild (minified, ES2022, dependencies included, code splitting so lazy
-// code lands in its own chunks), gzip -9, KiB = 1024 bytes. The same settings
-// as bench/peers/size.mjs, so the figures compare with the peers'.
-//   npm run size            prints the README's table
+// code lands in its own chunks, or every chunk inlined), gzip -9, KiB = 1024 bytes.
+// The same settings as bench/peers/size.mjs, so the figures compare with the peers'.
+//   npm run size            prints the README's table and each figure's largest modules
 //   npm run size -- --write replaces the table in README.md
 //   npm run size -- --check fails when an entry grows past its ceiling
 // bench/peers/size.mjs imports `entries` and `measure` from here, so that our rows
@@ -18,10 +18,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const LIT = ['lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/reactive-element', '@lit/reactive-element/*'];
 
 /**
- * `budget` is the project's target (issue 6); `ceiling` is what CI enforces
- * today, so that nothing grows while the gap to the target is closed. Lower a
- * ceiling when an entry shrinks; never raise one without saying why.
- * `upfront` counts the entry and its static imports; `all` adds lazy chunks.
+ * The three figures of issue 24, with the budgets it sets: `budget` is the target,
+ * `ceiling` what CI enforces today so nothing grows while a gap remains (lower a ceiling
+ * when an entry shrinks; never raise one without saying why). `count`: `upfront` is the
+ * entry chunk and every chunk it imports statically, what a page loads before anything is
+ * used; `inlined` is one bundle with every lazy chunk inlined, compressed once.
  */
 export const entries = [
   {
@@ -29,63 +30,35 @@ export const entries = [
     name: '`createNotificationStore` + `sse` from `notif-elements/core`',
     contents: "export { createNotificationStore, sse } from 'notif-elements/core';",
     count: 'upfront',
-    budget: 4,
-    // +0.35 KiB (9.75 -> 10.1): the staged store (sliced add(), burst gap, a large publish in
-    // its own task) and readText's budget across reads, which took store.add(100,000) from
-    // 630 ms blocking to 3-6 ms, a burst from 11 re-renders to 3 and its longest task from ~100 ms
-    // to under 50 in most runs. +0.37 KiB (10.1 -> 10.5): publishing a burst or a bulk load onto
-    // $items by concat instead of a rebuild, the flat command queue, and the parser's line
-    // splitting without per-line allocations (a 1 MB burst parsed in 20-44 ms instead of 64-71).
-    // -0.2 KiB (10.47 -> 10.27, ceiling 10.3): an audit's behaviour-preserving cuts (one wait in
-    // the connection loop, shared decode and validation helpers, the unread count read off publish).
-    // +0.41 (10.27 -> 10.68, ceiling 10.7): the store split along its pipeline (issue 24: seven
-    // modules instead of one closure; their returned objects keep property names the minifier
-    // mangled as locals) and the store-owned cursor (sink.cursor(), cursor-only SSE ids).
+    budget: 7.5,
+    // 10.27 before issue 24; +0.41 (-> 10.68): the store split along its pipeline (module
+    // boundaries keep names the minifier mangled inside one closure) and the store-owned cursor.
     ceiling: 10.7,
   },
   {
     id: 'initial',
-    name: 'before the panel opens: bell + toaster + provider (store, SSE), Lit included',
-    contents: "import 'notif-elements/define/notif-provider'; import 'notif-elements/define/notif-bell'; import 'notif-elements/define/notif-toaster';",
+    name: 'before the panel opens: `notif-elements/define` with code splitting, entry + static chunks (Lit, provider, bell, toaster, store, SSE)',
+    contents: "import 'notif-elements/define';",
     count: 'upfront',
-    budget: 12,
-    // 27.65 -> 27.2: CSS and HTML inside css`` / html`` minified by the build (build/minify-template-literals.ts);
-    // then +0.35 for the store's and the parser's share above (core + SSE), and +0.02 for
-    // readText's small first slices (the first read of a cold page: 31-39 ms -> 14-23 ms), still under 27.65.
-    // -0.2 (27.57 -> 27.37): the core audit above; -0.16 (-> 27.21, ceiling 27.25): an audit of
-    // the elements (the feed's own CSS and dot icon out of what the bell loads, dead code).
-    // +0.76 (-> 28.01, ceiling 28.05): the store split (+0.41 above), the toast policy in core
-    // (createToasts, countdown) and the bell's keep-clear and focus-return controllers.
-    ceiling: 28.05,
+    budget: 18,
+    // 34.7 before issue 24 (every element was imported by define); 27.68 with the feed,
+    // the preferences and the toast on first use (issue 24).
+    ceiling: 27.7,
   },
   {
     id: 'everything',
-    name: 'everything: `notif-elements/define`, Lit and every transport included',
+    name: 'everything: `notif-elements/define` with every chunk inlined, Lit and every transport included',
     contents: "import 'notif-elements/define';",
-    count: 'all',
-    budget: 22,
-    // 43.7 -> 36.45: the feed's own row windowing replaced @lit-labs/virtualizer (then
-    // +0.15 for aria-posinset/setsize on rows and placing rows without a re-render); 36.45 -> 35.7:
-    // CSS and HTML inside css`` / html`` minified by the build; then +0.7 for the store's and the
-    // parser's share (core + SSE), the feed's rows reused on top and at the bottom, and readText's
-    // small first slices: back at 36.45. +0.2 KiB (36.45 -> 36.65): the feed reuses row elements
-    // while scrolling (row-slots.ts): in paired runs scrolling 100,000 rows, dropped frames 22 -> 8
-    // over 8 runs each, and script, style and layout per frame down by about a quarter. +0.05
-    // (-> 36.7): what review found in that reuse: rows that stay must not be moved (focus),
-    // a reused row is observed afresh (its height), renderItem and icons are keyed per
-    // notification (no state or picture shown on another), keys inside a row are its own.
-    // -0.2 (36.70 -> 36.51): the core audit above; -0.07 (-> 36.44, ceiling 36.45): the
-    // elements audit (one action template for toast and feed). +0.03 (-> 36.47, ceiling 36.5): the
-    // bell mounts its feed at the first open, not at start-up (with every element registered,
-    // a bell's first render 15.6 -> 9.9 ms, median of 15 pages each).
-    // +1.26 (-> 37.73, ceiling 37.75): the same store split, toast policy and controllers (issue 24).
-    ceiling: 37.75,
+    count: 'inlined',
+    budget: 32,
+    // 36.49 with issue 24 (every chunk inlined, as the issue measures it).
+    ceiling: 36.5,
   },
   {
     id: 'everything-no-lit',
-    name: '`notif-elements/define` without Lit (Lit external)',
+    name: '`notif-elements/define` without Lit (Lit external), every chunk inlined',
     contents: "import 'notif-elements/define';",
-    count: 'all',
+    count: 'inlined',
     external: LIT,
   },
 ];
@@ -103,13 +76,21 @@ export const BUNDLE_SETTINGS = {
   logLevel: 'silent',
 };
 
-/** Bundles one entry; returns minified and gzip bytes of what it counts, and how many chunks that is. */
+/** Groups a bundled input under its package (node_modules) or its path in dist/. */
+const moduleOf = (input) =>
+  input.includes('node_modules/') ? input.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1') : input.replace(/^dist\//, '');
+
+/**
+ * Bundles one entry; returns minified and gzip bytes of what it counts, how many chunks
+ * that is, and `modules`: each module's (or package's) minified bytes and its share of
+ * the gzip figure (proportional to its bytes: gzip is not additive, so this attributes).
+ */
 export async function measure({ contents, count, external = [] }) {
   const result = await build({
     absWorkingDir: root,
     stdin: { contents, resolveDir: root, loader: 'js', sourcefile: 'entry.js' },
     ...BUNDLE_SETTINGS,
-    splitting: true,
+    splitting: count !== 'inlined',
     outdir: 'size-out',
     metafile: true,
     external,
@@ -122,32 +103,45 @@ export async function measure({ contents, count, external = [] }) {
     counted.add(path);
     for (const imported of outputs[path].imports) {
       if (imported.external) continue;
-      if (count === 'all' || imported.kind === 'import-statement') visit(imported.path);
+      if (imported.kind === 'import-statement') visit(imported.path);
     }
   };
   visit(entry);
   let minified = 0;
   let gzip = 0;
+  const bytes = new Map();
   for (const file of result.outputFiles) {
     const path = Object.keys(outputs).find((p) => file.path.endsWith(p));
     if (!path || !counted.has(path)) continue;
     minified += file.contents.length;
     gzip += gzipSync(file.contents, { level: 9 }).length;
+    for (const [input, { bytesInOutput }] of Object.entries(outputs[path].inputs)) {
+      bytes.set(moduleOf(input), (bytes.get(moduleOf(input)) ?? 0) + bytesInOutput);
+    }
   }
-  return { minified, gzip, chunks: counted.size };
+  const modules = [...bytes]
+    .filter(([, size]) => size > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, size]) => ({ name, minified: size, gzip: (size / minified) * gzip }));
+  return { minified, gzip, chunks: counted.size, modules };
 }
 
 /** The CLI: prints (and with --write, puts in README.md) the size table; --check enforces the ceilings. */
 async function main() {
   const rows = ['| entry | minified | gzip | target | CI ceiling |', '|---|---|---|---|---|'];
   const over = [];
+  const attributions = [];
   for (const entry of entries) {
-    const { minified, gzip } = await measure(entry);
+    const { minified, gzip, modules } = await measure(entry);
     const gzipKiB = gzip / 1024;
     const target = entry.budget === undefined ? '' : `${entry.budget} KiB ${gzipKiB <= entry.budget ? '✅' : `❌ ×${(gzipKiB / entry.budget).toFixed(1)}`}`;
     const ceiling = entry.ceiling === undefined ? '' : `${entry.ceiling} KiB`;
     rows.push(`| ${entry.name} | ${kib(minified)} KiB | ${kib(gzip)} KiB | ${target} | ${ceiling} |`);
     if (entry.ceiling !== undefined && gzipKiB > entry.ceiling) over.push(`${entry.name}: ${kib(gzip)} KiB > ${entry.ceiling} KiB`);
+    if (entry.budget !== undefined) {
+      const largest = modules.slice(0, 12).map((m) => `  ${kib(m.gzip).padStart(6)} KiB gzip  ${kib(m.minified).padStart(6)} KiB min  ${m.name}`);
+      attributions.push(`${entry.id} (${kib(gzip)} KiB gzip), its largest modules:\n${largest.join('\n')}`);
+    }
   }
   const table = rows.join('\n');
 
@@ -161,6 +155,7 @@ async function main() {
     writeFileSync(`${root}README.md`, `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`);
   }
   console.log(table);
+  if (!process.argv.includes('--table')) console.log(`\n${attributions.join('\n\n')}`);
   if (over.length > 0) {
     console.error(`\nover the CI ceiling:\n${over.join('\n')}`);
     if (process.argv.includes('--check')) process.exit(1);

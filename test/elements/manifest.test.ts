@@ -2,7 +2,13 @@
 // what it documents must be real.
 import { expect } from '@open-wc/testing';
 import type { LitElement } from 'lit';
-import '../../src/define.js';
+// Each element's own registration: \`define\` registers some of them only on first use.
+import '../../src/elements/notif-bell/notif-bell.define.js';
+import '../../src/elements/notif-feed/notif-feed.define.js';
+import '../../src/elements/notif-preferences/notif-preferences.define.js';
+import '../../src/elements/notif-provider/notif-provider.define.js';
+import '../../src/elements/notif-toast/notif-toast.define.js';
+import '../../src/elements/notif-toaster/notif-toaster.define.js';
 
 interface ManifestDeclaration {
   tagName?: string;

@@ -1,5 +1,4 @@
-// The toaster renders <notif-toast> elements, so registering it registers those too.
-import '../notif-toast/notif-toast.define.js';
+// The toaster loads <notif-toast> itself, when the page is idle or with the first toast.
 import { NotifToaster } from './notif-toaster.js';
 
 if (!customElements.get('notif-toaster')) customElements.define('notif-toaster', NotifToaster);

@@ -25,6 +25,17 @@ export interface ToasterStrings {
   dismiss: string;
 }
 
+/**
+ * The toast element's code (the rendering) is fetched while the page is idle, and at the
+ * latest with the first toast, not with the toaster: until then the toaster is a policy
+ * and an empty live region.
+ */
+let toastLoaded: Promise<unknown> | undefined;
+function loadToast(): Promise<unknown> {
+  toastLoaded ??= customElements.get('notif-toast') ? Promise.resolve() : import('../notif-toast/notif-toast.define.js');
+  return toastLoaded;
+}
+
 /** The English defaults; `.strings` overrides any subset of them. */
 export const defaultToasterStrings: Readonly<ToasterStrings> = Object.freeze({
   region: 'Notifications',
@@ -118,7 +129,10 @@ export class NotifToaster extends LitElement {
       });
       this.#toasts = toasts;
       return [
-        toasts.$toasts.listen(() => this.requestUpdate()),
+        toasts.$toasts.listen((entries) => {
+          if (entries.length) void loadToast();
+          this.requestUpdate();
+        }),
         showDesktopNotifications(store, {
           summary: (count) => this.#strings.summary(count, languageOf(this)),
           max: () => (Number.isFinite(this.max) && this.max >= 1 ? this.max : DEFAULT_MAX_TOASTS),
@@ -157,6 +171,8 @@ export class NotifToaster extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void loadToast(), { timeout: 3000 });
+    else setTimeout(() => void loadToast(), 1000);
     window.addEventListener('resize', this.#onViewportChange, { passive: true });
     window.addEventListener('scroll', this.#onViewportChange, { passive: true, capture: true });
   }
