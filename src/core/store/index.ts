@@ -1,12 +1,12 @@
 import { atom, computed } from 'nanostores';
-import { createEmitter } from '../emitter.js';
-import { NotifError } from '../model/errors.js';
-import type { ConnectionStatus, Notification, StatusDetail, Topic, Transport } from '../model/types.js';
+import type { Topic } from '../model/types.js';
 import { allows, resolvePreferences, sanitizeChoices } from '../preferences.js';
 import { decodeMessage } from '../wire/decode.js';
 import { createServerSync } from './actions.js';
-import type { NotificationInfo, NotificationStore, NotificationStoreOptions, StoreEvents } from './api.js';
+import type { NotificationInfo, NotificationStore, NotificationStoreOptions } from './api.js';
 import { createCollection, SILENT } from './collection.js';
+import { createStoreConnection } from './connection.js';
+import { createStoreEvents } from './events.js';
 import { createHistory } from './history.js';
 import { createIngest } from './ingest.js';
 import { createPersistence } from './persistence.js';
@@ -20,7 +20,6 @@ const SILENT_INFO: NotificationInfo = Object.freeze({ silent: true });
 const LIVE_INFO: NotificationInfo = Object.freeze({ silent: false });
 
 const toIds = (idOrIds: string | string[]): string[] => (Array.isArray(idOrIds) ? idOrIds : [idOrIds]);
-const messageOf = (thrown: unknown): string => (thrown instanceof Error ? thrown.message : String(thrown));
 
 /**
  * Creates the store every element reads: it connects a transport, validates
@@ -32,21 +31,9 @@ const messageOf = (thrown: unknown): string => (thrown instanceof Error ? thrown
 export function createNotificationStore(options: NotificationStoreOptions = {}): NotificationStore {
   const maxItems = Math.max(1, options.maxItems ?? 500);
 
-  const $status = atom<ConnectionStatus>('idle');
-  const $statusDetail = atom<StatusDetail>({});
   const $topics = atom<Topic[]>(options.topics ?? []);
-  const $errorCount = atom(0);
-
-  const errors = createEmitter<[NotifError]>((error) => console.error('notif-elements: an error listener threw', error));
-  const report = (error: NotifError): void => {
-    $errorCount.set($errorCount.get() + 1);
-    errors.emit(error);
-  };
-  const reportListenerError = (cause: unknown): void =>
-    report(new NotifError('listener', `a subscriber threw: ${messageOf(cause)}; the others still got the message`, { cause }));
-  const notifications = createEmitter<[Notification, NotificationInfo]>(reportListenerError);
-  const statuses = createEmitter<[ConnectionStatus, StatusDetail]>(reportListenerError);
-  const resyncs = createEmitter<[string | undefined]>(reportListenerError);
+  const events = createStoreEvents();
+  const { report, notifications, statuses, resyncs } = events;
 
   const persistence = createPersistence(options.storageKey, Math.max(1000, maxItems * 2));
   const $preferences = computed([$topics, persistence.$choices], (topics, choices) => resolvePreferences(topics, sanitizeChoices(choices)));
@@ -104,13 +91,17 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     report,
   });
 
-  function setStatus(status: ConnectionStatus, detail: StatusDetail = {}): void {
-    if (status === 'open') resyncedThisConnection = false;
-    $status.set(status);
-    $statusDetail.set(detail);
-    statuses.emit(status, detail);
-  }
-  const sinks = createSinks({ decode, enqueue: ingest.enqueue, status: setStatus, report });
+  const sinks = createSinks({ decode, enqueue: ingest.enqueue, status: (status, detail) => connection.setStatus(status, detail), report });
+  const connection = createStoreConnection({
+    transport: options.transport,
+    sink: sinks.create,
+    retire: sinks.retire,
+    resetCursor: sinks.resetCursor,
+    status(status, detail) {
+      if (status === 'open') resyncedThisConnection = false;
+      statuses.emit(status, detail);
+    },
+  });
 
   /** Marks ids locally and republishes; returns those it changed. */
   function mark(ids: string[], flag: 'read' | 'seen' | 'archived'): string[] {
@@ -128,48 +119,22 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
   });
   $preferences.listen(republish);
 
-  let transport: Transport | undefined = options.transport;
-  let disconnect: (() => void) | undefined;
-  const listeners: { [K in keyof StoreEvents]: (listener: StoreEvents[K]) => () => void } = {
-    notification: notifications.on,
-    error: errors.on,
-    status: statuses.on,
-    resync: resyncs.on,
-  };
 
   const store: NotificationStore = {
     $items: projection.$items,
     $unreadCount: projection.$unreadCount,
-    $status,
-    $statusDetail,
+    $status: connection.$status,
+    $statusDetail: connection.$statusDetail,
     $preferences,
     $topics,
     $history: history.$history,
-    $errorCount,
+    $errorCount: events.$errorCount,
     get cursor() {
       return sinks.cursor;
     },
-    start() {
-      if (disconnect || !transport) return;
-      const connection = transport;
-      setStatus('connecting');
-      disconnect = connection.connect(sinks.create());
-    },
-    stop() {
-      if (!disconnect) return;
-      sinks.retire();
-      const close = disconnect;
-      disconnect = undefined;
-      close();
-      setStatus('idle');
-    },
-    setTransport(next) {
-      const wasRunning = disconnect !== undefined;
-      store.stop();
-      transport = next;
-      sinks.resetCursor();
-      if (wasRunning) store.start();
-    },
+    start: connection.start,
+    stop: connection.stop,
+    setTransport: connection.setTransport,
     add: ingest.add,
     flush: ingest.flush,
     markRead(idOrIds) {
@@ -177,10 +142,7 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
       if (ids.length) server.markRead(ids);
     },
     markAllRead() {
-      const ids = mark(
-        projection.$items.get().filter((n) => !n.read).map((n) => n.id),
-        'read',
-      );
+      const ids = mark(projection.$items.get().filter((n) => !n.read).map((n) => n.id), 'read');
       if (ids.length) server.markAllRead(ids);
     },
     markSeen(idOrIds) {
@@ -201,11 +163,7 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
       return allows($preferences.get(), notification, channel);
     },
     loadMore: history.loadMore,
-    on(event, listener) {
-      const subscribe = listeners[event] as ((listener: StoreEvents[typeof event]) => () => void) | undefined;
-      if (!subscribe) throw new TypeError(`unknown store event ${String(event)}`);
-      return subscribe(listener);
-    },
+    on: events.on,
   };
   return store;
 }

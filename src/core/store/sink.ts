@@ -28,14 +28,14 @@ export function createSinks(options: SinkOptions) {
       return cursor;
     },
     /** A new source starts from nothing. */
-    resetCursor(): void {
+    resetCursor: (): void => {
       cursor = undefined;
     },
     /** Silences every sink handed out so far. */
-    retire(): void {
+    retire: (): void => {
       generation++;
     },
-    create(): TransportSink {
+    create: (): TransportSink => {
       const mine = ++generation;
       const current = (): boolean => mine === generation;
       return {

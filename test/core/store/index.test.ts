@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { createNotificationStore } from '../../src/core/store/index.js';
-import type { NotifError } from '../../src/core/model/errors.js';
-import type { Notification } from '../../src/core/model/types.js';
-import { fromSubscribe, type Emit } from '../../src/transports/from-subscribe.js';
+import { createNotificationStore } from '../../../src/core/store/index.js';
+import type { NotifError } from '../../../src/core/model/errors.js';
+import type { Notification } from '../../../src/core/model/types.js';
+import { fromSubscribe, type Emit } from '../../../src/transports/from-subscribe.js';
 
 const at = (seconds: number): number => 1_700_000_000_000 + seconds * 1000;
 const note = (id: number, extra: Record<string, unknown> = {}) => ({ id, title: `N${id}`, createdAt: at(id), ...extra });

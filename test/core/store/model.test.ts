@@ -4,8 +4,8 @@
 // $unreadCount must be what the model says.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { createNotificationStore } from '../../src/core/store/index.js';
-import { fromSubscribe, type Emit } from '../../src/transports/from-subscribe.js';
+import { createNotificationStore } from '../../../src/core/store/index.js';
+import { fromSubscribe, type Emit } from '../../../src/transports/from-subscribe.js';
 
 interface Wire {
   id: string;

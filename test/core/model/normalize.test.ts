@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { LIMITS } from '../../src/core/model/limits.js';
-import { normalize } from '../../src/core/model/normalize.js';
-import { safeUrl } from '../../src/core/model/url.js';
+import { LIMITS } from '../../../src/core/model/limits.js';
+import { normalize } from '../../../src/core/model/normalize.js';
+import { safeUrl } from '../../../src/core/model/url.js';
 
 const valid = { id: 'a1', title: 'Hello', createdAt: 1_700_000_000_000 };
 
