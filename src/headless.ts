@@ -28,6 +28,8 @@ export type { WebSocketOptions } from './transports/websocket.js';
 export { poll } from './transports/poll.js';
 export type { PollOptions } from './transports/poll.js';
 export { fromSubscribe } from './transports/from-subscribe.js';
+export { crossTab } from './transports/cross-tab.js';
+export type { CrossTabOptions } from './transports/cross-tab.js';
 export type { Emit, ReportStatus } from './transports/from-subscribe.js';
 export type { ConnectionOptions } from './transports/connection.js';
 export type { Classify, ConnectionEnd, OutcomeKind } from './transports/outcome.js';

@@ -73,8 +73,15 @@ export function showDesktopNotifications(store: NotificationStore, options: Desk
     }
   }
 
+  // With crossTab(), once per browser: the leader shows it, and only while no tab is visible.
+  const nobodyLooking = (): boolean => {
+    const tabs = store.tabs;
+    if (!tabs || tabs.role() === 'solo') return pageHidden();
+    return tabs.role() === 'leader' && !tabs.anyVisible();
+  };
+
   return store.on('notification', (notification, info) => {
-    if (info.silent || notification.read || !pageHidden()) return;
+    if (info.silent || notification.read || !nobodyLooking()) return;
     if (!desktopPermitted() || !store.allows(notification, 'desktop') || shown.has(notification.id)) return;
     shown.add(notification.id);
     if (shown.size > SHOWN_LIMIT) shown.delete(shown.values().next().value as string);

@@ -68,6 +68,7 @@ interface Shown {
 }
 
 const isUrgent = (notification: Notification): boolean => notification.priority === 'urgent';
+const pageHidden = (): boolean => typeof document !== 'undefined' && document.visibilityState === 'hidden';
 const keyOf = (id: string): string => `n:${id}`;
 
 /**
@@ -82,6 +83,7 @@ const keyOf = (id: string): string => `n:${id}`;
  * every visible toast is urgent. A toast whose notification is read elsewhere
  * goes; one updated by the server shows the update. Every toast's time is held
  * while the page is hidden, and for the reasons a view gives (hover, focus).
+ * With `crossTab()`, a tab toasts only while it is visible.
  */
 export function createToasts(store: NotificationStore, options: ToastsOptions = {}): Toasts {
   let max = DEFAULT_MAX_TOASTS;
@@ -185,6 +187,9 @@ export function createToasts(store: NotificationStore, options: ToastsOptions = 
 
   function admit(notification: Notification): void {
     if (toasted.has(notification.id) || !store.allows(notification, 'toast')) return;
+    // With crossTab(), only a visible tab toasts: a hidden one leaves it to the others (or the OS).
+    const role = store.tabs?.role();
+    if (role && role !== 'solo' && pageHidden()) return;
     toasted.add(notification.id);
     if (toasted.size > TOASTED_LIMIT) toasted.delete(toasted.values().next().value as string);
     arrived.push(notification);

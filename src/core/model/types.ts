@@ -109,6 +109,30 @@ export interface Transport {
   connect(sink: TransportSink): () => void;
   /** For two-way sources. */
   send?(message: unknown): void;
+  /** Set by `crossTab()`: the other tabs of this browser, which the store keeps in step. */
+  readonly tabs?: TabSync;
+}
+
+/** This tab's part in a `crossTab()` group: it holds the connection, mirrors it, or is on its own. */
+export type TabRole = 'leader' | 'follower' | 'solo';
+
+/** What the person did in one tab, for the others to show too (without calling the server again). */
+export type SharedChange =
+  | { type: 'read' | 'archive'; ids: string[] }
+  | { type: 'preference'; topic: string; channel: Channel; enabled: boolean };
+
+/** The tabs of one browser that share a connection (see `crossTab`). */
+export interface TabSync {
+  /** `leader` holds the connection; `follower` mirrors it; `solo` is on its own (no Web Locks or BroadcastChannel). */
+  readonly role: () => TabRole;
+  /** Whether any tab of the group (this one included) is visible now. */
+  anyVisible(): boolean;
+  /** Tells the other tabs what the person did here. */
+  share(change: SharedChange): void;
+  /** Calls `apply` with what the person did in another tab; returns the unsubscribe. */
+  follow(apply: (change: SharedChange) => void): () => void;
+  /** Calls `listener` when this tab's role changes; returns the unsubscribe. */
+  onRole(listener: (role: TabRole) => void): () => void;
 }
 
 /** The channels a person can opt in to, per topic. */

@@ -8,6 +8,8 @@ import type {
   Preferences,
   ServerActions,
   StatusDetail,
+  TabRole,
+  TabSync,
   Topic,
   Transport,
 } from '../model/types.js';
@@ -59,6 +61,10 @@ export interface NotificationStore {
   readonly $history: ReadableAtom<HistoryState>;
   /** How many messages or items were rejected since the store was created. */
   readonly $errorCount: ReadableAtom<number>;
+  /** With `crossTab()`: `leader` (this tab holds the connection) or `follower`; else `solo`. */
+  readonly $role: ReadableAtom<TabRole>;
+  /** The other tabs of this browser, when the transport is a `crossTab()` one. */
+  readonly tabs: TabSync | undefined;
   /** The resume cursor of the last message applied. */
   readonly cursor: string | undefined;
   start(): void;

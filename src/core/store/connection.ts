@@ -11,6 +11,8 @@ export interface StoreConnectionOptions {
   resetCursor(): void;
   /** Every status change, after `$status` took it. */
   status(status: ConnectionStatus, detail: StatusDetail): void;
+  /** The source was swapped. */
+  changed(transport: Transport | undefined): void;
 }
 
 /** The store's side of its transport: one connection at a time, and its status. */
@@ -48,6 +50,7 @@ export function createStoreConnection(options: StoreConnectionOptions) {
     stop();
     transport = next;
     options.resetCursor();
+    options.changed(next);
     if (wasRunning) start();
   }
 

@@ -1,5 +1,5 @@
 import { atom, computed } from 'nanostores';
-import type { Topic } from '../model/types.js';
+import type { Channel, Topic } from '../model/types.js';
 import { allows, resolvePreferences, sanitizeChoices } from '../preferences.js';
 import { decodeMessage } from '../wire/decode.js';
 import { createServerSync } from './actions.js';
@@ -12,6 +12,7 @@ import { createIngest } from './ingest.js';
 import { createPersistence } from './persistence.js';
 import { createProjection } from './projection.js';
 import { createSinks } from './sink.js';
+import { createTabBridge } from './tabs.js';
 
 export type { HistoryState, NotificationInfo, NotificationStore, NotificationStoreOptions, StoreEvents } from './api.js';
 
@@ -101,7 +102,19 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
       if (status === 'open') resyncedThisConnection = false;
       statuses.emit(status, detail);
     },
+    changed: (transport) => tabs.use(transport),
   });
+
+  // With crossTab(): the person's changes in another tab, shown here without calling the server.
+  const tabs = createTabBridge((change) => {
+    if (change.type === 'preference') setChoice(change.topic, change.channel, change.enabled);
+    else mark(change.ids, change.type === 'read' ? 'read' : 'archived');
+  });
+  tabs.use(options.transport);
+  function setChoice(topic: string, channel: Channel, enabled: boolean): void {
+    const choices = sanitizeChoices(persistence.$choices.get());
+    persistence.$choices.set({ ...choices, [topic]: { ...choices[topic], [channel]: enabled } });
+  }
 
   /** Marks ids locally and republishes; returns those it changed. */
   function mark(ids: string[], flag: 'read' | 'seen' | 'archived'): string[] {
@@ -128,6 +141,10 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     $preferences,
     $topics,
     $history: history.$history,
+    $role: tabs.$role,
+    get tabs() {
+      return tabs.tabs();
+    },
     $errorCount: events.$errorCount,
     get cursor() {
       return sinks.cursor;
@@ -139,22 +156,28 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     flush: ingest.flush,
     markRead(idOrIds) {
       const ids = mark(toIds(idOrIds), 'read');
-      if (ids.length) server.markRead(ids);
+      if (!ids.length) return;
+      server.markRead(ids);
+      tabs.share({ type: 'read', ids });
     },
     markAllRead() {
       const ids = mark(projection.$items.get().filter((n) => !n.read).map((n) => n.id), 'read');
-      if (ids.length) server.markAllRead(ids);
+      if (!ids.length) return;
+      server.markAllRead(ids);
+      tabs.share({ type: 'read', ids });
     },
     markSeen(idOrIds) {
       mark(toIds(idOrIds), 'seen');
     },
     archive(idOrIds) {
       const ids = mark(toIds(idOrIds), 'archived');
-      if (ids.length) server.archive(ids);
+      if (!ids.length) return;
+      server.archive(ids);
+      tabs.share({ type: 'archive', ids });
     },
     setPreference(topic, channel, enabled) {
-      const choices = sanitizeChoices(persistence.$choices.get());
-      persistence.$choices.set({ ...choices, [topic]: { ...choices[topic], [channel]: enabled } });
+      setChoice(topic, channel, enabled);
+      tabs.share({ type: 'preference', topic, channel, enabled });
     },
     setTopics(topics) {
       $topics.set(topics);

@@ -6,6 +6,7 @@ import type { Topic, Transport } from '../../core/model/types.js';
 import { notificationStoreContext } from '../../context.js';
 import { NotifErrorEvent } from '../../events/notif-error-event.js';
 import { NotifStatusEvent } from '../../events/notif-status-event.js';
+import { crossTab } from '../../transports/cross-tab.js';
 import { deferred } from '../../transports/deferred.js';
 import { sse } from '../../transports/sse.js';
 
@@ -42,6 +43,7 @@ export class NotifProvider extends LitElement {
     transport: { type: String },
     storageKey: { type: String, attribute: 'storage-key' },
     maxItems: { type: Number, attribute: 'max-items' },
+    crossTab: { type: Boolean, attribute: 'cross-tab' },
     topics: { attribute: false },
   };
 
@@ -53,6 +55,12 @@ export class NotifProvider extends LitElement {
   declare storageKey: string | undefined;
   /** Most notifications kept (default 500). Read when the store is created. */
   declare maxItems: number | undefined;
+  /**
+   * One connection for every tab of this browser showing the same `src`: one tab holds
+   * it and relays to the others, read state and preferences stay in step, and only a
+   * visible tab toasts. Read when the store is created.
+   */
+  declare crossTab: boolean;
   /** The topics people can opt in to or out of. */
   declare topics: Topic[] | undefined;
 
@@ -68,6 +76,7 @@ export class NotifProvider extends LitElement {
   constructor() {
     super();
     this.transport = 'sse';
+    this.crossTab = false;
   }
 
   /**
@@ -137,7 +146,7 @@ export class NotifProvider extends LitElement {
   #createTransport(): Transport | undefined {
     if (!this.src) return undefined;
     const create = TRANSPORTS[this.transport] as ((src: string) => Transport) | undefined;
-    if (create) return create(this.src);
+    if (create) return this.crossTab ? crossTab(create(this.src), { name: `${this.transport} ${this.src}` }) : create(this.src);
     const error = new NotifError('protocol', `unknown transport "${this.transport}"; use sse, websocket or poll`);
     queueMicrotask(() => this.dispatchEvent(new NotifErrorEvent(error)));
     return undefined;

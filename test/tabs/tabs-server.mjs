@@ -1,0 +1,51 @@
+// The server of the multi-tab tests and the tabs bench: the real hub on /hub/, and a page
+// (test/tabs/page.ts bundled from src/ with esbuild) on /. Started by the tests themselves.
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { createHub } from '../../server/hub/index.js';
+
+const page = fileURLToPath(new URL('./page.ts', import.meta.url));
+const html = `<!doctype html><meta charset="utf-8"><title>tab</title><script type="module" src="/page.js"></script>`;
+
+/** Starts the hub and the page on a free loopback port; `stop()` ends both. */
+export async function startTabsServer() {
+  const bundle = await build({
+    entryPoints: [page],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    define: { 'process.env.NODE_ENV': '"development"' },
+    logLevel: 'silent',
+  });
+  const script = bundle.outputFiles[0].contents;
+  const hub = createHub();
+  const server = createServer((req, res) => {
+    if (req.url === '/page.js') {
+      res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' });
+      return res.end(script);
+    }
+    if (req.url?.startsWith('/hub/')) return hub.middleware(req, res);
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end(html);
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (!hub.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return {
+    origin,
+    hub,
+    /** The hub's log of a channel: requests, open connections, max open at once. */
+    log: async (channel) => (await fetch(`${origin}/hub/${channel}/log`)).json(),
+    publish: (channel, frames) => hub.control(channel, { action: 'publish', frames }),
+    async stop() {
+      hub.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
