@@ -28,7 +28,7 @@ toasts.$toasts.listen((entries) => {
 store.on('error', (error) => errors.push(`${error.code}: ${error.message}`));
 /** When each id first reached this tab's store, for latency figures. */
 const arrivedAt = new Map<string, number>();
-store.$items.listen((items: Notification[]) => {
+store.$items.listen((items: readonly Notification[]) => {
   const now = performance.timeOrigin + performance.now();
   for (const n of items) if (!arrivedAt.has(n.id)) arrivedAt.set(n.id, now);
 });
