@@ -115,8 +115,11 @@ for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="tra
 // The proof of resume: every id the server published is in the store, once.
 setInterval(() => {
   void fetch('/hub/demo/log')
-    .then((response) => response.json() as Promise<{ lastSeq: number }>)
-    .then(({ lastSeq }) => {
+    .then((response) => response.json() as Promise<{ lastSeq: number; open: number }>)
+    .then(({ lastSeq, open }) => {
+      const role = provider.store?.$role.get() ?? 'solo';
+      const holder = role === 'leader' ? 'this tab holds it' : role === 'follower' ? 'another tab holds it, this one mirrors it' : 'this tab alone';
+      $<HTMLParagraphElement>('#tabs').textContent = `Connections the server holds: ${open} (${holder}). Open this page in more tabs: still one.`;
       const ids = new Set(provider.store?.$items.get().map((n) => n.id));
       let missing = 0;
       for (let seq = Math.max(1, lastSeq - 999); seq <= lastSeq; seq++) if (!ids.has(String(seq))) missing++;

@@ -28,7 +28,9 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
 });
-const page = await browser.newPage();
+// One context: its pages share an origin's Web Locks and BroadcastChannel, as tabs of one browser do.
+const context = await browser.newContext();
+const page = await context.newPage();
 const errors = [];
 page.on('pageerror', (error) => errors.push(error.message));
 // Chrome logs a stream cut on purpose ("Cut the connection") as a failed resource load;
@@ -82,6 +84,27 @@ try {
       console.log(`     ${await integrity().textContent()}`);
     });
   }
+  await check('cross-tab: three tabs, one connection on the server, a read in one shows in all', async () => {
+    await page.check('input[name="transport"][value="sse"]');
+    const others = [await context.newPage(), await context.newPage()];
+    for (const other of others) await other.goto(url);
+    const open = async () => (await (await fetch(`${url}hub/demo/log`)).json()).open;
+    for (const tab of others) {
+      await tab.waitForFunction(() => document.querySelector('#status-pill')?.textContent === 'open', undefined, { timeout });
+    }
+    await page.waitForFunction(() => /Connections the server holds: 1 /.test(document.querySelector('#tabs')?.textContent ?? ''), undefined, { timeout });
+    if ((await open()) !== 1) throw new Error(`the server holds ${await open()} connections for 3 tabs`);
+    const id = await page.evaluate(() => {
+      const store = document.querySelector('notif-provider').store;
+      const unread = store.$items.get().find((n) => !n.read);
+      store.markRead(unread.id);
+      return unread.id;
+    });
+    for (const tab of others) {
+      await tab.waitForFunction((read) => document.querySelector('notif-provider').store.$items.get().find((n) => n.id === read)?.read, id, { timeout });
+    }
+    for (const tab of others) await tab.close();
+  });
   await check('no console error or uncaught exception', async () => {
     if (errors.length) throw new Error(errors.join(' | '));
   });
