@@ -1,8 +1,9 @@
-// `npm run bench:readme`: rewrites README.md's performance and peers tables from the last
-// `npm run bench` (bench/results.json and bench/peers/results.json, both gitignored), between
-//   <!-- bench-table:start --> … <!-- bench-table:end -->
-//   <!-- peers-table:start --> … <!-- peers-table:end -->
-// Nothing else in README.md is touched. Fails when a result file or a marker is missing.
+// `npm run bench:readme`: rewrites the generated bench tables from the last `npm run bench`
+// (bench/results.json and bench/peers/results.json, both gitignored), each between its markers:
+//   docs/performance.md  <!-- bench-table:start --> … <!-- bench-table:end -->     every figure
+//   docs/sizes.md        <!-- peers-table:start --> … <!-- peers-table:end -->     the peers' sizes
+//   README.md            <!-- bench-summary:start --> … <!-- bench-summary:end --> the figures with a target
+// Nothing else in those files is touched. Fails when a result file or a marker is missing.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -77,20 +78,42 @@ function peersTable(peers) {
   return lines.join('\n');
 }
 
-function replaceBetween(text, name, content) {
+/** The README's performance table: only the figures with a target, one short row each. */
+function benchSummary(bench) {
+  const m = bench.machine;
+  const lines = [
+    `Run of ${day(bench.date)}, median of ${bench.runs} runs, Chromium ${m.chromium} on ${m.cpus} × ${m.cpuModel ?? 'CPU'}; ` +
+      'every figure, with min and max, is in [docs/performance.md](docs/performance.md).',
+    '',
+    '| figure | median | target | status | Courier |',
+    '|---|--:|---|---|--:|',
+  ];
+  for (const f of bench.figures.filter((figure) => figure.target)) {
+    const unit = f.unit ? ` ${f.unit}` : '';
+    const peer = f.peer ? `${f.peer.capped ? '> ' : ''}${fmt(f.peer.median)}${unit}` : '';
+    lines.push(`| ${f.group}: ${cell(f.name)} | ${fmt(f.median)}${unit} | ${f.target}${unit} | ${f.status} | ${peer} |`);
+  }
+  return lines.join('\n');
+}
+
+/** `path`'s text with `content` between `<!-- name:start -->` and `<!-- name:end -->`. */
+function replaceBetween(path, name, content) {
+  const text = readFileSync(`${root}${path}`, 'utf8');
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
   const from = text.indexOf(start);
   const to = text.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} section`);
+  if (from < 0 || to < from) throw new Error(`${path} has no ${start} … ${end} section`);
   return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
 }
 
 const bench = readJson('bench/results.json');
 const peers = readJson('bench/peers/results.json');
-const readmePath = `${root}README.md`;
-let readme = readFileSync(readmePath, 'utf8');
-readme = replaceBetween(readme, 'bench-table', benchTable(bench));
-readme = replaceBetween(readme, 'peers-table', peersTable(peers));
-writeFileSync(readmePath, readme);
-console.log('README.md: bench-table and peers-table rewritten from bench/results.json and bench/peers/results.json');
+// every file is read and checked for its markers before any is written
+const updates = [
+  ['docs/performance.md', replaceBetween('docs/performance.md', 'bench-table', benchTable(bench))],
+  ['docs/sizes.md', replaceBetween('docs/sizes.md', 'peers-table', peersTable(peers))],
+  ['README.md', replaceBetween('README.md', 'bench-summary', benchSummary(bench))],
+];
+for (const [path, text] of updates) writeFileSync(`${root}${path}`, text);
+console.log('docs/performance.md, docs/sizes.md and README.md: bench tables rewritten from bench/results.json and bench/peers/results.json');
