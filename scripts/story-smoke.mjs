@@ -277,7 +277,13 @@ async function elementsReady([mode, timeoutMs]) {
     if (found.length || framed || Date.now() >= deadline) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const undefinedTags = [...new Set(found.filter((el) => !customElements.get(el.localName)).map((el) => el.localName))];
+  // The feed, the preferences and the toast are registered on first use: give their chunks the time left.
+  const tags = [...new Set(found.map((el) => el.localName))];
+  await Promise.race([
+    Promise.all(tags.map((tag) => customElements.whenDefined(tag))),
+    new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now()))),
+  ]);
+  const undefinedTags = tags.filter((tag) => !customElements.get(tag));
   await Promise.all(found.map((el) => el.updateComplete));
   // Two frames: store batches apply on the next frame, and the virtualized list lays out after that.
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
