@@ -243,6 +243,14 @@ export type NotifProviderProps = {
   "max-items"?: NotifProvider["maxItems"] | undefined;
   /** Most notifications kept (default 500). Read when the store is created. */
   maxItems?: NotifProvider["maxItems"] | undefined;
+  /** One connection for every tab of this browser showing the same `src`: one tab holds
+it and relays to the others, read state and preferences stay in step, and only a
+visible tab toasts. Read when the store is created. */
+  "cross-tab"?: NotifProvider["crossTab"] | undefined;
+  /** One connection for every tab of this browser showing the same `src`: one tab holds
+it and relays to the others, read state and preferences stay in step, and only a
+visible tab toasts. Read when the store is created. */
+  crossTab?: NotifProvider["crossTab"] | undefined;
   /** The topics people can opt in to or out of. */
   topics?: NotifProvider["topics"] | undefined;
   /** The store in use: the one set here, else the one made from `src` (created
@@ -269,6 +277,14 @@ export type NotifProviderSolidJsProps = {
   "attr:max-items"?: NotifProvider["maxItems"] | undefined;
   /** Most notifications kept (default 500). Read when the store is created. */
   "prop:maxItems"?: NotifProvider["maxItems"] | undefined;
+  /** One connection for every tab of this browser showing the same `src`: one tab holds
+it and relays to the others, read state and preferences stay in step, and only a
+visible tab toasts. Read when the store is created. */
+  "bool:cross-tab"?: NotifProvider["crossTab"] | undefined;
+  /** One connection for every tab of this browser showing the same `src`: one tab holds
+it and relays to the others, read state and preferences stay in step, and only a
+visible tab toasts. Read when the store is created. */
+  "prop:crossTab"?: NotifProvider["crossTab"] | undefined;
   /** The topics people can opt in to or out of. */
   "prop:topics"?: NotifProvider["topics"] | undefined;
   /** The store in use: the one set here, else the one made from `src` (created
@@ -291,6 +307,8 @@ export type NotifToastProps = {
   priority?: NotifToast["priority"] | undefined;
   /** Milliseconds until the toast dismisses itself (reason `timeout`); 0 (default) keeps it. Values under 4000 count as 4000. */
   duration?: NotifToast["duration"] | undefined;
+  /** `light` or `dark`; unset follows `prefers-color-scheme`. */
+  theme?: NotifToast["theme"] | undefined;
   /** The notification to show. Text fields render as plain text; URLs must pass the URL rule. */
   notification?: NotifToast["notification"] | undefined;
   /** Overrides for any of the visible strings (`dismiss`); the rest stay English. */
@@ -309,6 +327,8 @@ export type NotifToastSolidJsProps = {
   "prop:priority"?: NotifToast["priority"] | undefined;
   /** Milliseconds until the toast dismisses itself (reason `timeout`); 0 (default) keeps it. Values under 4000 count as 4000. */
   "prop:duration"?: NotifToast["duration"] | undefined;
+  /** `light` or `dark`; unset follows `prefers-color-scheme`. */
+  "prop:theme"?: NotifToast["theme"] | undefined;
   /** The notification to show. Text fields render as plain text; URLs must pass the URL rule. */
   "prop:notification"?: NotifToast["notification"] | undefined;
   /** Overrides for any of the visible strings (`dismiss`); the rest stay English. */
@@ -569,6 +589,9 @@ export type CustomElements = {
    * - `transport`: Which push source `src` speaks: `sse` (default), `websocket` or `poll`.
    * - `storage-key`/`storageKey`: Persist read state and preferences in localStorage under this key. Read when the store is created.
    * - `max-items`/`maxItems`: Most notifications kept (default 500). Read when the store is created.
+   * - `cross-tab`/`crossTab`: One connection for every tab of this browser showing the same `src`: one tab holds
+   * it and relays to the others, read state and preferences stay in step, and only a
+   * visible tab toasts. Read when the store is created.
    * - `topics`: The topics people can opt in to or out of. (property only)
    * - `store`: The store in use: the one set here, else the one made from `src` (created
    * when the provider connects). Setting a store takes precedence over `src`;
@@ -615,6 +638,7 @@ export type CustomElements = {
    *
    * - `priority`: `low`, `normal`, `high` or `urgent`; follows the notification's priority unless set. `urgent` is announced with `role="alert"`.
    * - `duration`: Milliseconds until the toast dismisses itself (reason `timeout`); 0 (default) keeps it. Values under 4000 count as 4000.
+   * - `theme`: `light` or `dark`; unset follows `prefers-color-scheme`.
    * - `notification`: The notification to show. Text fields render as plain text; URLs must pass the URL rule. (property only)
    * - `strings`: Overrides for any of the visible strings (`dismiss`); the rest stay English. (property only)
    * - `store`: The store to mark the notification read in; defaults to the provider's. (property only)
@@ -957,6 +981,9 @@ export type CustomElementsSolidJs = {
    * - `transport`: Which push source `src` speaks: `sse` (default), `websocket` or `poll`.
    * - `storage-key`/`storageKey`: Persist read state and preferences in localStorage under this key. Read when the store is created.
    * - `max-items`/`maxItems`: Most notifications kept (default 500). Read when the store is created.
+   * - `cross-tab`/`crossTab`: One connection for every tab of this browser showing the same `src`: one tab holds
+   * it and relays to the others, read state and preferences stay in step, and only a
+   * visible tab toasts. Read when the store is created.
    * - `topics`: The topics people can opt in to or out of. (property only)
    * - `store`: The store in use: the one set here, else the one made from `src` (created
    * when the provider connects). Setting a store takes precedence over `src`;
@@ -1006,6 +1033,7 @@ export type CustomElementsSolidJs = {
    *
    * - `priority`: `low`, `normal`, `high` or `urgent`; follows the notification's priority unless set. `urgent` is announced with `role="alert"`.
    * - `duration`: Milliseconds until the toast dismisses itself (reason `timeout`); 0 (default) keeps it. Values under 4000 count as 4000.
+   * - `theme`: `light` or `dark`; unset follows `prefers-color-scheme`.
    * - `notification`: The notification to show. Text fields render as plain text; URLs must pass the URL rule. (property only)
    * - `strings`: Overrides for any of the visible strings (`dismiss`); the rest stay English. (property only)
    * - `store`: The store to mark the notification read in; defaults to the provider's. (property only)

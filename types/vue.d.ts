@@ -80,6 +80,10 @@ type NotifProviderProps = {
   "storage-key"?: NotifProvider["storageKey"];
   /** Most notifications kept (default 500). Read when the store is created. */
   "max-items"?: NotifProvider["maxItems"];
+  /** One connection for every tab of this browser showing the same `src`: one tab holds
+it and relays to the others, read state and preferences stay in step, and only a
+visible tab toasts. Read when the store is created. */
+  "cross-tab"?: NotifProvider["crossTab"];
   /** The topics people can opt in to or out of. */
   topics?: NotifProvider["topics"];
   /** The store in use: the one set here, else the one made from `src` (created
@@ -97,6 +101,8 @@ type NotifToastProps = {
   priority?: NotifToast["priority"];
   /** Milliseconds until the toast dismisses itself (reason `timeout`); 0 (default) keeps it. Values under 4000 count as 4000. */
   duration?: NotifToast["duration"];
+  /** `light` or `dark`; unset follows `prefers-color-scheme`. */
+  theme?: NotifToast["theme"];
   /** The notification to show. Text fields render as plain text; URLs must pass the URL rule. */
   notification?: NotifToast["notification"];
   /** Overrides for any of the visible strings (`dismiss`); the rest stay English. */

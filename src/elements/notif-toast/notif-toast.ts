@@ -86,6 +86,7 @@ export class NotifToast extends LitElement {
     notification: { attribute: false },
     priority: { type: String, reflect: true },
     duration: { type: Number },
+    theme: { type: String, reflect: true },
     strings: { attribute: false },
     store: { attribute: false },
     _swipeX: { state: true },
@@ -97,6 +98,8 @@ export class NotifToast extends LitElement {
   declare priority: Priority;
   /** Milliseconds until the toast dismisses itself (reason `timeout`); 0 (default) keeps it. Values under 4000 count as 4000. */
   declare duration: number;
+  /** `light` or `dark`; unset follows `prefers-color-scheme`. */
+  declare theme: 'light' | 'dark' | undefined;
   /** Overrides for any of the visible strings (`dismiss`); the rest stay English. */
   declare strings: Partial<ToastStrings>;
   /** The store to mark the notification read in; defaults to the provider's. */
