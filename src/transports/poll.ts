@@ -15,6 +15,15 @@ export interface PollOptions extends ConnectionOptions {
   withCredentials?: boolean;
   /** Long poll: a request unanswered this long is abandoned as half-open (the server's hold + 10 s). Default 40000. */
   requestTimeoutMs?: number;
+  /** Where an answer's cursor is when it is not in the body (Nchan: the `Etag` header); `undefined` for none. */
+  cursor?: (response: Response) => string | undefined;
+  /** Each line of an answer is one message (Nchan's answer with several messages pending). */
+  lines?: boolean;
+  /**
+   * Long poll: a request the server holds without sending headers counts as open (Nchan
+   * answers only once it has a message); only `requestTimeoutMs` then ends a silent one.
+   */
+  heldIsOpen?: boolean;
 }
 
 /** A long-poll server that answers empty at once would otherwise be hammered in a tight loop. */
@@ -89,6 +98,7 @@ export function poll(url: string | URL, options: PollOptions = {}): Transport {
           let text: string;
           try {
             const headers = await buildHeaders(options.headers, attempt.credentials, { Accept: 'application/json' });
+            if (options.heldIsOpen) attempt.opened();
             response = await fetch(target, {
               headers,
               credentials: options.withCredentials ? 'include' : 'same-origin',
@@ -114,7 +124,11 @@ export function poll(url: string | URL, options: PollOptions = {}): Transport {
           attempt.alive();
           let delivered = false;
           if (text.trim() !== '') {
-            sink.message(text, { replay: attempt.isReplay() });
+            const id = options.cursor?.(response);
+            const meta = { ...(id !== undefined && { id }), replay: attempt.isReplay() };
+            for (const message of options.lines ? text.split('\n').filter((line) => line.trim() !== '') : [text]) {
+              sink.message(message, meta);
+            }
             delivered = resumeFrom() !== lastEventId;
             if (!delivered && !isJson(text)) {
               // Reported by the store; the same body would come back at once, so back off.

@@ -13,6 +13,12 @@ export interface WebSocketOptions extends ConnectionOptions {
   timeoutMs?: number;
   /** The heartbeat message. Default `{"type":"ping"}`. */
   ping?: unknown;
+  /**
+   * Reads an envelope around each text frame: the message and its resume cursor (Nchan's
+   * `ws+meta.nchan` puts `id:` headers before the payload). `undefined` skips the frame as
+   * malformed. Without it a frame is the message, and its cursor comes from its content.
+   */
+  unwrap?: (frame: string) => { data: string; id?: string } | undefined;
 }
 
 /** Close codes that mean "do not come back": the server or the browser judged the protocol broken. */
@@ -93,7 +99,16 @@ export function websocket(url: string | URL, options: WebSocketOptions = {}): Tr
               sink.error(new NotifError('too-large', `frame larger than ${MAX_FRAME_CHARS} characters skipped`));
               return;
             }
-            sink.message(event.data, { replay: attempt.isReplay() });
+            if (!options.unwrap) {
+              sink.message(event.data, { replay: attempt.isReplay() });
+              return;
+            }
+            const unwrapped = options.unwrap(event.data);
+            if (!unwrapped) {
+              sink.error(new NotifError('protocol', 'a frame without the expected envelope was skipped', { raw: event.data }));
+              return;
+            }
+            sink.message(unwrapped.data, { ...(unwrapped.id !== undefined && { id: unwrapped.id }), replay: attempt.isReplay() });
           };
           ws.onclose = (event) => {
             const reason = event.reason ? `: ${event.reason}` : '';
