@@ -63,6 +63,9 @@ import { performance } from 'node:perf_hooks';
  * @property {LogEntry[]} requests
  * @property {{ endpoint: string, headers: string, at: number }[]} preflights CORS preflights (OPTIONS), with the headers they asked for
  * @property {string[]} received WebSocket text frames from clients
+ * @property {{ type: string, ids: string[], at: number, status: number }[]} actions
+ *   server actions received (POST actions), with the status each was answered with (0 = offline)
+ * @property {{ status: number, retryAfter?: number }[]} actionAnswers the next answers to actions (control `actionAnswers`)
  */
 
 /** Sent first to a client whose cursor cannot be resumed (see resumePoint). */
@@ -87,6 +90,8 @@ export function newChannel(name, historyLimit) {
     requests: [],
     preflights: [],
     received: [],
+    actions: [],
+    actionAnswers: [],
   };
 }
 
@@ -231,6 +236,7 @@ export function logOf(ch) {
     open: ch.conns.size,
     maxOpen: ch.maxOpen,
     received: ch.received,
+    actions: ch.actions,
     lastSeq: ch.lastSeq,
   };
 }

@@ -39,6 +39,9 @@
  *   A server restart that lost its state: connections destroyed, a new epoch
  *   (ids `<epoch>:<seq>`), seq from 1, empty history; older cursors get a resync.
  * @property {{}} reset Destroys the channel's connections and forgets everything about it.
+ * @property {{ answers: ReadonlyArray<number | { status: number, retryAfter?: number }> }} actionAnswers
+ *   The next server actions (POST actions) are answered with these statuses, in
+ *   order (then 204 again); `retryAfter` (seconds) adds a Retry-After header.
  */
 
 /**
@@ -57,6 +60,7 @@
  * @property {{}} cors
  * @property {{ epoch: number }} restart
  * @property {{}} reset
+ * @property {{}} actionAnswers
  */
 
 /** @typedef {keyof ControlActions} ActionName */

@@ -27,6 +27,18 @@ import { startKeepalive } from './sse.js';
 
 /** @type {Handlers} */
 const handlers = {
+  actionAnswers(ch, body) {
+    if (!Array.isArray(body.answers)) throw new Error('answers must be an array');
+    ch.actionAnswers = body.answers.map((answer) => {
+      const record = /** @type {{ status?: unknown, retryAfter?: unknown }} */ (typeof answer === 'object' && answer !== null ? answer : { status: answer });
+      const status = Number(record.status);
+      if (!Number.isInteger(status) || status < 200 || status > 599) throw new Error('each answer must be an HTTP status');
+      const retryAfter = record.retryAfter === undefined ? undefined : Number(record.retryAfter);
+      return retryAfter === undefined ? { status } : { status, retryAfter };
+    });
+    return {};
+  },
+
   publish(ch, body) {
     /** @type {string[]} */
     const datas = [];

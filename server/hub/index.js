@@ -30,6 +30,7 @@ import { control, handleControl } from './control.js';
 import { sendJson, writeRawHttp } from './http.js';
 import { handlePoll } from './poll.js';
 import { openSse } from './sse.js';
+import { handleAction } from './actions.js';
 import { upgradeWs } from './ws.js';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
@@ -137,7 +138,7 @@ export function createHub(options = {}) {
     if (!route) return false;
     const { channel, endpoint, query } = route;
     if (!channel) {
-      sendJson(res, 404, { ok: false, error: `expected ${prefix}<channel>/<sse|poll|ws|control|log>` });
+      sendJson(res, 404, { ok: false, error: `expected ${prefix}<channel>/<sse|poll|ws|control|log|actions>` });
       return true;
     }
     const ch = getChannel(channel);
@@ -146,6 +147,9 @@ export function createHub(options = {}) {
     if (endpoint === 'control') {
       if (method !== 'POST') sendJson(res, 405, { ok: false, error: 'POST a JSON body' });
       else void handleControl(channels, ch, req, res);
+    } else if (endpoint === 'actions') {
+      if (method !== 'POST') sendJson(res, 405, { ok: false, error: 'POST a JSON body' });
+      else void handleAction(faults, ch, req, res);
     } else if (endpoint === 'log') {
       sendJson(res, 200, logOf(ch));
     } else if (endpoint === 'sse' || endpoint === 'poll') {

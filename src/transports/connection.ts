@@ -1,6 +1,6 @@
 import { NotifError } from '../core/model/errors.js';
 import type { TransportSink } from '../core/model/types.js';
-import { clampRetryFloor, fullJitterDelay, type BackoffOptions } from './backoff.js';
+import { clampRetryFloor, fullJitterDelay, type BackoffOptions } from '../core/backoff.js';
 import { browserNetwork, type NetworkMonitor } from './network.js';
 import { networkFailure, type Classify, type Outcome } from './outcome.js';
 

@@ -1,5 +1,5 @@
 import { NotifError } from '../core/model/errors.js';
-import { retryAfterMs } from './backoff.js';
+import { retryAfterMs } from '../core/backoff.js';
 
 /** How a connection ended, which decides what the reconnect loop does next. */
 export type Outcome =

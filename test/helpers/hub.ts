@@ -35,6 +35,8 @@ export interface HubLog {
   maxOpen: number;
   /** text frames the clients sent over WebSocket */
   received: string[];
+  /** server actions received (POST /hub/<c>/actions), with the status each got (0 = offline) */
+  actions: { type: string; ids: string[]; at: number; status: number }[];
   lastSeq: number;
 }
 

@@ -7,7 +7,7 @@ import type { NotifError } from '../../src/core/model/errors.js';
 import { createNotificationStore, type NotificationStore } from '../../src/core/store/index.js';
 import type { ConnectionStatus, MessageMeta, StatusDetail, Transport } from '../../src/core/model/types.js';
 import { MAX_FRAME_CHARS } from '../../src/core/model/limits.js';
-import { fullJitterDelay, type BackoffOptions } from '../../src/transports/backoff.js';
+import { fullJitterDelay, type BackoffOptions } from '../../src/core/backoff.js';
 import { poll } from '../../src/transports/poll.js';
 import { sse, type SseOptions } from '../../src/transports/sse.js';
 import { websocket } from '../../src/transports/websocket.js';

@@ -11,7 +11,11 @@ export type NotifErrorCode =
   | 'protocol'
   | 'invalid-url'
   | 'listener'
-  | 'action';
+  | 'action'
+  /** The server refused a read or archive (4xx): it was undone. */
+  | 'action-failed'
+  /** localStorage is full or disabled: the store goes on in memory. */
+  | 'storage';
 
 /**
  * An error the library reports instead of throwing into the page:

@@ -27,7 +27,11 @@ export interface NotificationStoreOptions {
   maxItems?: number;
   /** Loads older notifications; `before` is the cursor of the oldest one held. */
   history?: (before?: string) => Promise<HistoryPage>;
-  /** Server sync for read and archive; local state changes first either way. */
+  /**
+   * Server sync for read and archive. A change applies here at once and waits in an outbox
+   * until the server takes it: a network failure, 5xx or 429 is retried; a rejection with a
+   * 4xx `status` (`error.status` or `error.response.status`) undoes it and reports `action-failed`.
+   */
   actions?: ServerActions;
   /** Persists read state and preferences in localStorage under this key. */
   storageKey?: string;
@@ -61,6 +65,10 @@ export interface NotificationStore {
   readonly $history: ReadableAtom<HistoryState>;
   /** How many messages or items were rejected since the store was created. */
   readonly $errorCount: ReadableAtom<number>;
+  /** Server actions (read, mark all, archive) waiting in the outbox for the server. */
+  readonly $pending: ReadableAtom<number>;
+  /** The ids whose change waits for the server (a view marks them as not synced yet). */
+  readonly $pendingIds: ReadableAtom<ReadonlySet<string>>;
   /** With `crossTab()`: `leader` (this tab holds the connection) or `follower`; else `solo`. */
   readonly $role: ReadableAtom<TabRole>;
   /** The other tabs of this browser, when the transport is a `crossTab()` one. */

@@ -145,6 +145,18 @@ export function createCollection(options: CollectionOptions) {
     return touched;
   }
 
+  /** Clears `flag` on each id held (a change the server refused); returns the ids it changed. */
+  function unmark(ids: readonly string[], flag: 'read' | 'archived'): string[] {
+    const touched: string[] = [];
+    for (const id of ids) {
+      const entry = entries.get(id);
+      if (!entry?.notification[flag]) continue;
+      entry.notification = { ...entry.notification, [flag]: false };
+      touched.push(id);
+    }
+    return touched;
+  }
+
   // Over the cap: archived go first, then read, then unread, oldest first within each.
   /** Returns whether any entry was dropped. */
   function evict(): boolean {
@@ -180,6 +192,7 @@ export function createCollection(options: CollectionOptions) {
       return staged.length;
     },
     mark,
+    unmark,
 
     stage: (command: Command, flags: number): void => {
       switch (command.type) {

@@ -3,8 +3,13 @@ import { createEmitter } from '../emitter.js';
 import { NotifError } from '../model/errors.js';
 import type { ConnectionStatus, Notification, StatusDetail } from '../model/types.js';
 import type { NotificationInfo, StoreEvents } from './api.js';
+import type { Entry, Published } from './collection.js';
 
 const messageOf = (thrown: unknown): string => (thrown instanceof Error ? thrown.message : String(thrown));
+
+// Shared, frozen: a burst of 10,000 must not allocate 10,000 info objects.
+const SILENT_INFO: NotificationInfo = Object.freeze({ silent: true });
+const LIVE_INFO: NotificationInfo = Object.freeze({ silent: false });
 
 /**
  * The store's events and its error count. A listener that throws is reported
@@ -35,5 +40,15 @@ export function createStoreEvents() {
     return subscribe(listener);
   }
 
-  return { $errorCount: $errorCount as ReadableAtom<number>, report, notifications, statuses, resyncs, on };
+  /** Announces what a publish added, each once, silent or live; `holds` leaves out what left before it was seen. */
+  function announce(published: Published, holds: (entry: Entry) => boolean): void {
+    // Nobody listening (a page with a feed and no toaster): no pass over a burst to announce it.
+    if (!notifications.size) return;
+    published.added.forEach((entry, i) => {
+      // One evicted or removed before it was published was never visible; announcing it would toast a ghost.
+      if (holds(entry)) notifications.emit(entry.notification, published.silent[i] ? SILENT_INFO : LIVE_INFO);
+    });
+  }
+
+  return { $errorCount: $errorCount as ReadableAtom<number>, report, statuses, resyncs, on, announce };
 }

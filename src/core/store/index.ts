@@ -1,24 +1,20 @@
 import { atom, computed } from 'nanostores';
-import type { Channel, Topic } from '../model/types.js';
+import type { Topic } from '../model/types.js';
 import { allows, resolvePreferences, sanitizeChoices } from '../preferences.js';
 import { decodeMessage } from '../wire/decode.js';
-import { createServerSync } from './actions.js';
-import type { NotificationInfo, NotificationStore, NotificationStoreOptions } from './api.js';
+import type { NotificationStore, NotificationStoreOptions } from './api.js';
 import { createCollection, SILENT } from './collection.js';
 import { createStoreConnection } from './connection.js';
 import { createStoreEvents } from './events.js';
 import { createHistory } from './history.js';
 import { createIngest } from './ingest.js';
+import { createOutbox } from './outbox.js';
 import { createPersistence } from './persistence.js';
 import { createProjection } from './projection.js';
 import { createSinks } from './sink.js';
 import { createTabBridge } from './tabs.js';
 
 export type { HistoryState, NotificationInfo, NotificationStore, NotificationStoreOptions, StoreEvents } from './api.js';
-
-// Shared, frozen: a burst of 10,000 must not allocate 10,000 info objects.
-const SILENT_INFO: NotificationInfo = Object.freeze({ silent: true });
-const LIVE_INFO: NotificationInfo = Object.freeze({ silent: false });
 
 const toIds = (idOrIds: string | string[]): string[] => (Array.isArray(idOrIds) ? idOrIds : [idOrIds]);
 
@@ -34,12 +30,11 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
 
   const $topics = atom<Topic[]>(options.topics ?? []);
   const events = createStoreEvents();
-  const { report, notifications, statuses, resyncs } = events;
+  const { report, statuses, resyncs } = events;
 
-  const persistence = createPersistence(options.storageKey, Math.max(1000, maxItems * 2));
+  const persistence = createPersistence(options.storageKey, Math.max(1000, maxItems * 2), report);
   const $preferences = computed([$topics, persistence.$choices], (topics, choices) => resolvePreferences(topics, sanitizeChoices(choices)));
   const projection = createProjection($preferences);
-  const server = createServerSync(options.actions, report);
 
   // One resync per connection: a server repeating itself must not refetch in a loop.
   let resyncedThisConnection = false;
@@ -63,6 +58,7 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     return decoded;
   };
   const republish = (): void => projection.publish(collection.sorted);
+  const held = (): unknown[] => collection.sorted.map((entry) => entry.notification);
 
   const ingest = createIngest({
     decode,
@@ -73,14 +69,9 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
       const published = collection.publish();
       if (!published) return 0;
       persistence.save();
+      persistence.cacheItems(held);
       projection.publish(collection.sorted, published.appended);
-      // Nobody listening (a page with a feed and no toaster): no pass over a burst to announce it.
-      if (notifications.size) {
-        published.added.forEach((entry, i) => {
-          // One evicted or removed before it was published was never visible; announcing it would toast a ghost.
-          if (collection.holds(entry)) notifications.emit(entry.notification, published.silent[i] ? SILENT_INFO : LIVE_INFO);
-        });
-      }
+      events.announce(published, collection.holds);
       return published.added.length;
     },
   });
@@ -99,7 +90,10 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     retire: sinks.retire,
     resetCursor: sinks.resetCursor,
     status(status, detail) {
-      if (status === 'open') resyncedThisConnection = false;
+      if (status === 'open') {
+        resyncedThisConnection = false;
+        outbox.retryNow();
+      }
       statuses.emit(status, detail);
     },
     changed: (transport) => tabs.use(transport),
@@ -107,22 +101,42 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
 
   // With crossTab(): the person's changes in another tab, shown here without calling the server.
   const tabs = createTabBridge((change) => {
-    if (change.type === 'preference') setChoice(change.topic, change.channel, change.enabled);
+    if (change.type === 'preference') persistence.setChoice(change.topic, change.channel, change.enabled);
     else mark(change.ids, change.type === 'read' ? 'read' : 'archived');
   });
   tabs.use(options.transport);
-  function setChoice(topic: string, channel: Channel, enabled: boolean): void {
-    const choices = sanitizeChoices(persistence.$choices.get());
-    persistence.$choices.set({ ...choices, [topic]: { ...choices[topic], [channel]: enabled } });
-  }
 
   /** Marks ids locally and republishes; returns those it changed. */
   function mark(ids: string[], flag: 'read' | 'seen' | 'archived'): string[] {
     const touched = collection.mark(ids, flag);
     persistence.save();
-    if (touched.length) republish();
+    if (touched.length) {
+      republish();
+      persistence.cacheItems(held);
+    }
     return touched;
   }
+
+  // What the person did waits here until the server confirms it; a refusal is undone.
+  const outbox = createOutbox({
+    actions: options.actions,
+    restored: persistence.outbox(),
+    save: persistence.saveOutbox,
+    undo(entry) {
+      const flag = entry.action === 'archive' ? 'archived' : 'read';
+      persistence.forget(flag, entry.ids);
+      if (collection.unmark(entry.ids, flag).length) republish();
+      persistence.save();
+      persistence.cacheItems(held);
+    },
+    report,
+  });
+  // Sent as soon as there is a way to the server again (and what a reload found waiting, now).
+  if (typeof window !== 'undefined') window.addEventListener('online', () => outbox.retryNow());
+  queueMicrotask(() => outbox.retryNow());
+  // The feed as the page left it, shown before the server answers (silent: it was seen).
+  const cached = persistence.cachedItems();
+  if (cached.length) ingest.applyNow(decode(cached).commands, SILENT);
 
   // Another tab marked something read or archived: show it here too.
   persistence.follow((read, archived) => {
@@ -142,6 +156,8 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     $topics,
     $history: history.$history,
     $role: tabs.$role,
+    $pending: outbox.$pending,
+    $pendingIds: outbox.$pendingIds,
     get tabs() {
       return tabs.tabs();
     },
@@ -157,13 +173,13 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     markRead(idOrIds) {
       const ids = mark(toIds(idOrIds), 'read');
       if (!ids.length) return;
-      server.markRead(ids);
+      outbox.add({ action: 'markRead', ids });
       tabs.share({ type: 'read', ids });
     },
     markAllRead() {
       const ids = mark(projection.$items.get().filter((n) => !n.read).map((n) => n.id), 'read');
       if (!ids.length) return;
-      server.markAllRead(ids);
+      outbox.add({ action: 'markAllRead', ids });
       tabs.share({ type: 'read', ids });
     },
     markSeen(idOrIds) {
@@ -172,11 +188,11 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     archive(idOrIds) {
       const ids = mark(toIds(idOrIds), 'archived');
       if (!ids.length) return;
-      server.archive(ids);
+      outbox.add({ action: 'archive', ids });
       tabs.share({ type: 'archive', ids });
     },
     setPreference(topic, channel, enabled) {
-      setChoice(topic, channel, enabled);
+      persistence.setChoice(topic, channel, enabled);
       tabs.share({ type: 'preference', topic, channel, enabled });
     },
     setTopics(topics) {

@@ -5,7 +5,9 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { createNotificationStore } from '../../../src/core/store/index.js';
+import type { ServerActions } from '../../../src/core/model/types.js';
 import { fromSubscribe, type Emit } from '../../../src/transports/from-subscribe.js';
+import { useFakeClock } from '../../helpers/fake-clock.js';
 
 interface Wire {
   id: string;
@@ -158,4 +160,93 @@ describe('store against a model', () => {
       { numRuns: 300 },
     );
   });
+
+  // The outbox: whatever the server answers on the way (network failures, 503, 429, refusals)
+  // and however often the page reloads or the server sends its own view, once the outbox has
+  // drained the page's unread count is what the server holds.
+  it('once the outbox drains, the unread count on the page equals the server\'s, through failures, reloads and snapshots', async () => {
+    type Answer = 'ok' | 'network' | 503 | 429 | 400;
+    type Step =
+      | { kind: 'mark-read' | 'archive'; id: string }
+      | { kind: 'mark-all-read' | 'reload' | 'snapshot' | 'settle' };
+    const ids = ['1', '2', '3', '4', '5', '6'];
+    const step: fc.Arbitrary<Step> = fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...ids).map((i) => ({ kind: 'mark-read' as const, id: i })) },
+      { weight: 2, arbitrary: fc.constantFrom(...ids).map((i) => ({ kind: 'archive' as const, id: i })) },
+      { weight: 1, arbitrary: fc.constant({ kind: 'mark-all-read' as const }) },
+      { weight: 2, arbitrary: fc.constant({ kind: 'reload' as const }) },
+      { weight: 2, arbitrary: fc.constant({ kind: 'snapshot' as const }) },
+      { weight: 3, arbitrary: fc.constant({ kind: 'settle' as const }) },
+    );
+    const answer: fc.Arbitrary<Answer> = fc.constantFrom<Answer>('ok', 'ok', 'network', 503, 429, 400);
+
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 25 }), fc.array(answer, { maxLength: 30 }), async (steps, answers) => {
+        localStorage.clear();
+        const clock = useFakeClock();
+        try {
+          // The server: what it holds, and the answers it gives, in order (then 'ok').
+          const server = { read: new Set<string>(), archived: new Set<string>() };
+          const script = [...answers];
+          const respond = async (apply: () => void): Promise<void> => {
+            await Promise.resolve();
+            const next = script.shift() ?? 'ok';
+            if (next === 'network') throw new TypeError('Failed to fetch');
+            if (next !== 'ok') throw Object.assign(new Error(`status ${next}`), { status: next });
+            apply();
+          };
+          const actions: ServerActions = {
+            markRead: (read) => respond(() => read.forEach((i) => server.read.add(i))),
+            markAllRead: () => respond(() => ids.forEach((i) => server.read.add(i))),
+            archive: (archived) => respond(() => archived.forEach((i) => server.archived.add(i))),
+          };
+          const snapshot = () => ids.map((i) => ({ id: i, title: i, createdAt: 1_700_000_000_000 + Number(i), read: server.read.has(i), archived: server.archived.has(i) }));
+          const open = () => {
+            let emit: Emit | undefined;
+            const store = createNotificationStore({ storageKey: 'model-outbox', actions, transport: fromSubscribe((e) => void (emit = e)) });
+            store.start();
+            emit?.(JSON.stringify({ type: 'snapshot', items: snapshot() }));
+            store.flush();
+            return { store, emit: (data: unknown) => emit?.(JSON.stringify(data)) };
+          };
+          const settle = async (): Promise<void> => {
+            for (let i = 0; i < 5; i++) {
+              await Promise.resolve();
+              clock.tick(61_000);
+            }
+          };
+          let page = open();
+          for (const s of steps) {
+            if (s.kind === 'mark-read') page.store.markRead(s.id);
+            else if (s.kind === 'archive') page.store.archive(s.id);
+            else if (s.kind === 'mark-all-read') page.store.markAllRead();
+            else if (s.kind === 'snapshot') {
+              page.emit({ type: 'snapshot', items: snapshot() });
+              page.store.flush();
+            } else if (s.kind === 'reload') {
+              clock.tick(1500); // the cache and the outbox were written
+              page.store.stop();
+              page = open();
+            } else await settle();
+          }
+          script.length = 0; // from here on the server takes everything
+          for (let i = 0; i < 20 && page.store.$pending.get() > 0; i++) {
+            window.dispatchEvent(new Event('online'));
+            await settle();
+          }
+          expect(page.store.$pending.get(), 'drained').to.equal(0);
+          page.emit({ type: 'snapshot', items: snapshot() });
+          page.store.flush();
+          const serverUnread = ids.filter((i) => !server.read.has(i) && !server.archived.has(i)).sort();
+          const pageUnread = page.store.$items.get().filter((n) => !n.read).map((n) => n.id).sort();
+          expect(pageUnread).to.deep.equal(serverUnread);
+          page.store.stop();
+        } finally {
+          clock.restore();
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
+

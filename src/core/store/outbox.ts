@@ -1,0 +1,141 @@
+import { atom, type ReadableAtom } from 'nanostores';
+import { fullJitterDelay, retryAfterMs } from '../backoff.js';
+import { NotifError } from '../model/errors.js';
+import type { ServerActions } from '../model/types.js';
+
+/** One change the server has not confirmed yet. */
+export interface OutboxEntry {
+  action: keyof ServerActions;
+  /** The ids it changed here (for markAllRead: the ones it marked, to undo a refusal). */
+  ids: string[];
+}
+
+export interface OutboxOptions {
+  actions: ServerActions | undefined;
+  /** What waited when the page was last open (persisted with `storageKey`). */
+  restored: OutboxEntry[];
+  /** Called with the queue whenever it changes, to persist it. */
+  save(entries: readonly OutboxEntry[]): void;
+  /** The server refused a change (4xx): it is undone here. */
+  undo(entry: OutboxEntry): void;
+  report(error: NotifError): void;
+}
+
+/** The HTTP status a rejection carries (`error.status` or `error.response.status`), if any. */
+function statusOf(error: unknown): number | undefined {
+  const record = error as { status?: unknown; response?: { status?: unknown } } | null;
+  const status = record?.status ?? record?.response?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** A `Retry-After` the rejection carries (`retryAfter` in seconds, or a response header), as ms. */
+function retryHintOf(error: unknown): number | undefined {
+  const record = error as { retryAfter?: unknown; response?: { headers?: { get?(name: string): string | null } } } | null;
+  if (typeof record?.retryAfter === 'number') return retryAfterMs(String(record.retryAfter));
+  const header = record?.response?.headers?.get?.('Retry-After');
+  return header ? retryAfterMs(header) : undefined;
+}
+
+/** Refused for good: a 4xx other than 408 (timeout) and 429 (slow down). */
+const refused = (status: number | undefined): boolean => status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
+
+/**
+ * The changes a person made that the server has not confirmed: `markRead`,
+ * `markAllRead` and `archive` apply here at once and wait here for `actions`.
+ * They are sent one at a time, in order; a network failure, a 5xx or a 429 keeps
+ * the change and retries with backoff (a `Retry-After` is a floor), at once when
+ * the connection or the network is back; a 4xx undoes it and reports
+ * `action-failed`. Consecutive reads go as one call, and a mark-all takes the
+ * reads before it along. `$pending` counts the calls waiting.
+ */
+export function createOutbox(options: OutboxOptions) {
+  const { actions } = options;
+  const can = (action: keyof ServerActions): boolean => typeof actions?.[action] === 'function';
+  let queue: OutboxEntry[] = options.restored.filter((entry) => can(entry.action));
+  const $pending = atom(queue.length);
+  const $pendingIds = atom<ReadonlySet<string>>(new Set(queue.flatMap((e) => e.ids)));
+  let sending = false;
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function changed(): void {
+    $pending.set(queue.length);
+    $pendingIds.set(new Set(queue.flatMap((e) => e.ids)));
+    options.save(queue);
+  }
+
+  function add(entry: OutboxEntry): void {
+    // A server without markAllRead gets the ids it covered as one markRead.
+    const next: OutboxEntry = entry.action === 'markAllRead' && !can('markAllRead') ? { action: 'markRead', ids: entry.ids } : entry;
+    if (!can(next.action)) return;
+    // Waiting (not being sent): reads collapse into one call, a mark-all takes the reads before it along.
+    const waiting = sending ? queue.slice(1) : queue;
+    const last = waiting.at(-1);
+    if (next.action === 'markAllRead') {
+      const carried = waiting.filter((e) => e.action === 'markRead').flatMap((e) => e.ids);
+      queue = [...(sending ? queue.slice(0, 1) : []), ...waiting.filter((e) => e.action !== 'markRead'), { ...next, ids: [...new Set([...carried, ...next.ids])] }];
+    } else if (next.action === 'markRead' && last?.action === 'markRead') {
+      last.ids = [...new Set([...last.ids, ...next.ids])];
+    } else {
+      queue.push(next);
+    }
+    changed();
+    flush();
+  }
+
+  async function send(entry: OutboxEntry): Promise<void> {
+    if (entry.action === 'markAllRead') await actions?.markAllRead?.();
+    else if (entry.action === 'markRead') await actions?.markRead?.(entry.ids);
+    else await actions?.archive?.(entry.ids);
+  }
+
+  function flush(): void {
+    if (sending || timer !== undefined) return;
+    const entry = queue[0];
+    if (!entry) return;
+    sending = true;
+    send(entry).then(
+      () => {
+        sending = false;
+        failures = 0;
+        queue.shift();
+        changed();
+        flush();
+      },
+      (error: unknown) => {
+        sending = false;
+        const status = statusOf(error);
+        if (refused(status)) {
+          queue.shift();
+          options.undo(entry);
+          options.report(new NotifError('action-failed', `the server refused ${entry.action} (${status}); undone here`, { status, raw: entry.ids, cause: error }));
+          changed();
+          flush();
+          return;
+        }
+        // Kept: retried after a backoff, or as soon as the connection or the network is back.
+        const delay = Math.max(retryHintOf(error) ?? 0, fullJitterDelay(++failures));
+        timer = setTimeout(() => {
+          timer = undefined;
+          flush();
+        }, delay);
+      },
+    );
+  }
+
+  return {
+    $pending: $pending as ReadableAtom<number>,
+    /** The ids whose change waits for the server, for a view to mark them. */
+    $pendingIds: $pendingIds as ReadableAtom<ReadonlySet<string>>,
+    add,
+    /** The connection or the network is back: what waits goes now, not after its backoff. */
+    retryNow(): void {
+      clearTimeout(timer);
+      timer = undefined;
+      failures = 0;
+      flush();
+    },
+  };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;
