@@ -18,6 +18,8 @@ export { safeUrl, isExternalUrl } from './core/model/url.js';
 export { NotifError } from './core/model/errors.js';
 export type { NotifErrorCode } from './core/model/errors.js';
 export { CHANNELS, CHANNEL_DEFAULTS, DEFAULT_TOPIC } from './core/preferences.js';
+export { unreadBadge } from './core/badge.js';
+export type { UnreadBadgeOptions } from './core/badge.js';
 export { httpActions } from './core/http-actions.js';
 export type { HttpActionsOptions } from './core/http-actions.js';
 export { createToasts, toastDuration, DEFAULT_MAX_TOASTS, DEFAULT_TOAST_DURATION, MIN_TOAST_DURATION } from './core/toasts.js';

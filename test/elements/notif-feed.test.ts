@@ -355,6 +355,32 @@ describe('notif-feed', () => {
     store.stop();
   });
 
+  it('marks an item whose read waits for the server, and says changes will sync while offline', async () => {
+    let report: ((status: 'offline') => void) | undefined;
+    const store = createNotificationStore({
+      actions: { markRead: () => new Promise(() => {}) }, // the server never answers
+      transport: fromSubscribe((_emit, status) => {
+        report = status;
+        return () => {};
+      }),
+    });
+    store.start();
+    store.add(sample());
+    const el = await feed(store);
+    store.markRead('a');
+    await settle(el);
+    const row = items(el).find((i) => i.dataset.id === 'a')!;
+    expect(row.dataset.pending).to.equal('true');
+    expect(row.textContent).to.contain('not synced yet');
+    expect(items(el).find((i) => i.dataset.id === 'c')!.dataset.pending).to.equal(undefined);
+    expect(el.shadowRoot!.querySelector('[role="status"]')?.textContent).to.contain('Syncing 1 change');
+    report?.('offline');
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('[role="status"]')?.textContent).to.contain('changes will sync');
+    await expect(el).to.be.accessible();
+    store.stop();
+  });
+
   it('renders live notifications from an SSE server through a provider', async () => {
     const c = channel('feed');
     await control(c, { action: 'publish', count: 3 });

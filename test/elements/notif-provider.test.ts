@@ -87,6 +87,21 @@ describe('notif-provider', () => {
     expect(starts).to.equal(1);
   });
 
+  it('badge="title" puts the unread count in the document title, and takes it out when removed', async () => {
+    const saved = document.title;
+    document.title = 'My app';
+    const before = document.title;
+    const store = createNotificationStore();
+    store.add([{ id: 1, title: 'One' }, { id: 2, title: 'Two' }]);
+    const el = await fixture<NotifProvider>(html`<notif-provider .store=${store} badge="title"></notif-provider>`);
+    expect(document.title).to.equal(`(2) ${before}`);
+    store.markRead('1');
+    expect(document.title).to.equal(`(1) ${before}`);
+    el.remove();
+    expect(document.title).to.equal(before);
+    document.title = saved;
+  });
+
   it('re-dispatches status as notif-status and rejected frames as notif-error with error and raw', async () => {
     await control(c, { action: 'publish', frames: ['{oops'] });
     const statuses: string[] = [];

@@ -157,6 +157,14 @@ export const feedStyles = css`
   .state.error {
     color: var(--_danger);
   }
+  .state.pending {
+    padding: 0.375rem 1rem;
+    font-size: 0.75rem;
+  }
+  /* A change the server has not taken yet: the marker is hollow until it does. */
+  [part~='item'][data-pending='true'] .marker {
+    opacity: 0.55;
+  }
   .footer {
     display: flex;
     justify-content: center;

@@ -33,6 +33,12 @@ export interface FeedStrings {
   yesterday: string;
   unreadItem: string;
   offline: string;
+  /** Offline with changes (reads, archives) waiting for the server. */
+  offlinePending: string;
+  /** Online, with changes still waiting (the server is being retried). */
+  pending: (count: number) => string;
+  /** Said to screen readers after an item whose change the server has not taken yet. */
+  notSynced: string;
   connectionError: string;
 }
 
@@ -53,6 +59,9 @@ export const defaultFeedStrings: Readonly<FeedStrings> = Object.freeze({
   yesterday: 'Yesterday',
   unreadItem: 'Unread:',
   offline: 'Offline. New notifications will arrive when the connection is back.',
+  offlinePending: 'Offline — changes will sync when the connection is back.',
+  pending: (count: number) => (count === 1 ? 'Syncing 1 change…' : `Syncing ${count} changes…`),
+  notSynced: 'not synced yet',
   connectionError: 'Cannot reach the notification server.',
 });
 
@@ -90,7 +99,7 @@ function growth(before: readonly Notification[], after: readonly Notification[])
  * @tag notif-feed
  * @slot empty - Shown when there is nothing to list (default: "You're all caught up.").
  * @csspart list - The scrolling list (role list).
- * @csspart item - One notification row, with `data-id` and `data-read="true|false"`.
+ * @csspart item - One notification row, with `data-id`, `data-read="true|false"` and `data-pending="true"` while its change waits for the server.
  * @csspart icon - The notification's icon image.
  * @csspart title - The notification's title.
  * @csspart body - The notification's body, clamped.
@@ -149,6 +158,8 @@ export class NotifFeed extends LitElement {
     store.$statusDetail,
     store.$history,
     store.$topics,
+    store.$pending,
+    store.$pendingIds,
   ]);
   #clock = new ClockController(this);
   #rows: Row[] = [];
@@ -395,6 +406,7 @@ export class NotifFeed extends LitElement {
       </div>`;
     }
     const n = row.notification;
+    const pending = this.#store.store?.$pendingIds.get().has(n.id) ?? false;
     const active = this._active ?? this.#rows.find((r) => r.kind === 'item')?.key;
     return html`<div
       role="listitem"
@@ -407,17 +419,21 @@ export class NotifFeed extends LitElement {
       data-row=${index}
       data-key=${row.key}
       data-priority=${n.priority ?? 'normal'}
+      data-pending=${pending ? 'true' : nothing}
       @click=${(e: MouseEvent) => this.#onItemClick(e, n)}
       @keydown=${this.#onKeyDown}
     >
       ${n.read ? nothing : html`<span class="visually-hidden">${this.#text.unreadItem} </span>`}
       ${this.renderItem ? keyed(n.id, this.renderItem(n)) : this.#renderDefaultItem(n)}
+      ${pending ? html`<span class="visually-hidden">, ${this.#text.notSynced}</span>` : nothing}
     </div>`;
   }
 
   #renderStatus(): TemplateResult | typeof nothing {
     const status = this.#store.store?.$status.get();
-    if (status === 'offline') return html`<div class="state" role="status">${this.#text.offline}</div>`;
+    const pending = this.#store.store?.$pending.get() ?? 0;
+    if (status === 'offline') return html`<div class="state" role="status">${pending ? this.#text.offlinePending : this.#text.offline}</div>`;
+    if (pending) return html`<div class="state pending" role="status">${this.#text.pending(pending)}</div>`;
     if (status === 'error') {
       const detail = this.#store.store?.$statusDetail.get();
       return html`<div class="state error" role="alert">

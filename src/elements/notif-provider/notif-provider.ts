@@ -1,5 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
+import { unreadBadge } from '../../core/badge.js';
 import { NotifError } from '../../core/model/errors.js';
 import { createNotificationStore, type NotificationStore } from '../../core/store/index.js';
 import type { Topic, Transport } from '../../core/model/types.js';
@@ -44,6 +45,7 @@ export class NotifProvider extends LitElement {
     storageKey: { type: String, attribute: 'storage-key' },
     maxItems: { type: Number, attribute: 'max-items' },
     crossTab: { type: Boolean, attribute: 'cross-tab' },
+    badge: { type: String },
     topics: { attribute: false },
   };
 
@@ -61,6 +63,11 @@ export class NotifProvider extends LitElement {
    * visible tab toasts. Read when the store is created.
    */
   declare crossTab: boolean;
+  /**
+   * Where else the unread count shows, space-separated: `title` ("(3) My app"),
+   * `favicon` (a dot with the count on the page's icon), `app` (the installed app's badge).
+   */
+  declare badge: string | undefined;
   /** The topics people can opt in to or out of. */
   declare topics: Topic[] | undefined;
 
@@ -72,6 +79,7 @@ export class NotifProvider extends LitElement {
   /** The store the elements inside were handed, and its listeners. */
   #active: NotificationStore | undefined;
   #unsubscribe: (() => void)[] = [];
+  #stopBadge: (() => void) | undefined;
 
   constructor() {
     super();
@@ -111,6 +119,7 @@ export class NotifProvider extends LitElement {
     }
     if (changed.has('topics') && this.topics) this.store?.setTopics(this.topics);
     this.#use(this.#current());
+    if (changed.has('badge')) this.#showBadge();
   }
 
   /** The store to hand out now, creating the provider's own from `src` the first time one is needed. */
@@ -131,6 +140,8 @@ export class NotifProvider extends LitElement {
     if (store === this.#active) return;
     for (const unsubscribe of this.#unsubscribe) unsubscribe();
     this.#unsubscribe = [];
+    this.#stopBadge?.();
+    this.#stopBadge = undefined;
     if (this.#active === this.#own) this.#active?.stop();
     this.#active = store;
     this.#context.setValue(store);
@@ -141,6 +152,16 @@ export class NotifProvider extends LitElement {
       store.on('status', (status, detail) => this.dispatchEvent(new NotifStatusEvent(status, detail))),
     ];
     store.start();
+    this.#showBadge();
+  }
+
+  #showBadge(): void {
+    this.#stopBadge?.();
+    this.#stopBadge = undefined;
+    const where = new Set((this.badge ?? '').split(/\s+/));
+    const store = this.#active;
+    if (!store || !(where.has('title') || where.has('favicon') || where.has('app'))) return;
+    this.#stopBadge = unreadBadge(store, { title: where.has('title'), favicon: where.has('favicon'), appBadge: where.has('app') });
   }
 
   #createTransport(): Transport | undefined {
