@@ -12,13 +12,16 @@ export const DEMO_CHANNEL = 'demo';
  * Serves a real push source on the demo's own origin: `/hub/demo/sse`, `/hub/demo/ws`
  * and `/hub/demo/poll` with a bounded history and resume, seeded so the page is alive
  * on first load; `/demo/publish` for the page's form and `/demo/stream?perSecond=n`
- * to start (n > 0) or stop a random stream.
+ * to start (n > 0) or stop a random stream, `/demo/offline?on=1|0` to take the hub off the network
+ * (and `/hub/demo/actions` takes the page's reads and archives).
  */
 export function demoServer(): Plugin {
   return {
     name: 'notif-demo-server',
     configureServer(server) {
-      const hub = createHub({ historyLimit: 1000 });
+      // "Take the demo offline": the hub then answers nothing (streams and actions alike), as a lost network would.
+      let offline = false;
+      const hub = createHub({ historyLimit: 1000, isOffline: (req) => offline && !req.url?.endsWith('/log') && !req.url?.endsWith('/control') });
       // Ids follow the hub's sequence numbers, so a WebSocket or poll client's cursor
       // (the id of the last notification it got) is also the hub's resume point.
       let seq = 0;
@@ -40,6 +43,12 @@ export function demoServer(): Plugin {
         stream = perSecond > 0 ? setInterval(() => publish([sampleNotification()]), 1000 / perSecond) : undefined;
         res.setHeader('Content-Type', 'application/json');
         res.end(JSON.stringify({ ok: true, perSecond }));
+      });
+      server.middlewares.use('/demo/offline', (req, res) => {
+        offline = new URL(req.url ?? '/', 'http://localhost').searchParams.get('on') === '1';
+        if (offline) hub.control(DEMO_CHANNEL, { action: 'cut' });
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify({ ok: true, offline }));
       });
       // The page's publish form: its fields, with an id and time from the server.
       server.middlewares.use('/demo/publish', (req, res) => {

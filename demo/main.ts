@@ -1,22 +1,31 @@
 // The demo page: every element from plain HTML, wired to the dev server's push source.
+// The store is built in code, because it takes what attributes cannot say: the server's
+// actions endpoint (reads and archives wait in an outbox until it takes them).
 import '../src/define.js';
-import type { NotifProvider, TransportKind } from '../src/index.js';
+import { createNotificationStore, crossTab, httpActions, poll, sse, websocket, type NotifProvider, type Transport, type TransportKind } from '../src/index.js';
 
 const provider = document.querySelector<NotifProvider>('#provider');
 if (!provider) throw new Error('the demo page lost its <notif-provider>');
 
-provider.topics = [
-  { id: 'builds', label: 'Builds' },
-  { id: 'comments', label: 'Comments' },
-  { id: 'billing', label: 'Billing' },
-  { id: 'security', label: 'Security alerts', defaults: { desktop: true } },
-];
-
-const endpoints: Record<TransportKind, string> = {
-  sse: '/hub/demo/sse',
-  websocket: '/hub/demo/ws',
-  poll: '/hub/demo/poll?long=1',
+// One connection for every tab of the demo (open it in three: the server still holds one).
+const sources: Record<TransportKind, () => Transport> = {
+  sse: () => crossTab(sse('/hub/demo/sse'), { name: 'demo sse' }),
+  websocket: () => crossTab(websocket('/hub/demo/ws'), { name: 'demo websocket' }),
+  poll: () => crossTab(poll('/hub/demo/poll', { long: true }), { name: 'demo poll' }),
 };
+const store = createNotificationStore({
+  transport: sources.sse(),
+  storageKey: 'notif-demo',
+  maxItems: 1000,
+  actions: httpActions('/hub/demo/actions'),
+  topics: [
+    { id: 'builds', label: 'Builds' },
+    { id: 'comments', label: 'Comments' },
+    { id: 'billing', label: 'Billing' },
+    { id: 'security', label: 'Security alerts', defaults: { desktop: true } },
+  ],
+});
+provider.store = store;
 
 const $ = <T extends Element>(selector: string): T => {
   const element = document.querySelector<T>(selector);
@@ -56,7 +65,7 @@ document.addEventListener('notif-click', (event) => {
   event.preventDefault();
   const what = event.action ? `action “${event.action.label}”` : 'notification';
   log(`clicked ${what} of “${event.notification.title}”${event.notification.url ? ` → ${event.notification.url}` : ''}`);
-  provider.store?.markRead(event.notification.id);
+  store.markRead(event.notification.id);
 });
 
 $<HTMLFormElement>('#publish').addEventListener('submit', (event) => {
@@ -106,8 +115,7 @@ $('#cut').addEventListener('click', () => {
 for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="transport"]')) {
   radio.addEventListener('change', () => {
     const kind = radio.value as TransportKind;
-    provider.transport = kind;
-    provider.src = endpoints[kind];
+    store.setTransport(sources[kind]());
     log(`switched to ${kind}`);
   });
 }
@@ -117,10 +125,10 @@ setInterval(() => {
   void fetch('/hub/demo/log')
     .then((response) => response.json() as Promise<{ lastSeq: number; open: number }>)
     .then(({ lastSeq, open }) => {
-      const role = provider.store?.$role.get() ?? 'solo';
+      const role = store.$role.get();
       const holder = role === 'leader' ? 'this tab holds it' : role === 'follower' ? 'another tab holds it, this one mirrors it' : 'this tab alone';
       $<HTMLParagraphElement>('#tabs').textContent = `Connections the server holds: ${open} (${holder}). Open this page in more tabs: still one.`;
-      const ids = new Set(provider.store?.$items.get().map((n) => n.id));
+      const ids = new Set(store.$items.get().map((n) => n.id));
       let missing = 0;
       for (let seq = Math.max(1, lastSeq - 999); seq <= lastSeq; seq++) if (!ids.has(String(seq))) missing++;
       const text = $<HTMLParagraphElement>('#integrity');
@@ -128,3 +136,21 @@ setInterval(() => {
       text.dataset.ok = String(missing === 0);
     });
 }, 1000);
+
+// The hub off the network: reads and archives wait (the feed marks them), and go once it is back.
+const offlineButton = $<HTMLButtonElement>('#offline');
+offlineButton.addEventListener('click', () => {
+  const on = offlineButton.getAttribute('aria-pressed') !== 'true';
+  void fetch(`/demo/offline?on=${on ? 1 : 0}`).then(() => {
+    offlineButton.setAttribute('aria-pressed', String(on));
+    offlineButton.textContent = on ? 'Bring the server back' : 'Take the server offline';
+    log(on ? 'the server is offline: reads and archives wait' : 'the server is back');
+    // What the browser does when its network comes back: reconnect and send what waits, now.
+    if (!on) window.dispatchEvent(new Event('online'));
+  });
+});
+store.$pending.subscribe((pending) => {
+  $<HTMLParagraphElement>('#outbox').textContent = pending
+    ? `Changes waiting for the server: ${pending} (marked in the feed; sent in order once it answers).`
+    : 'Every read and archive has reached the server.';
+});

@@ -35,7 +35,8 @@ const errors = [];
 page.on('pageerror', (error) => errors.push(error.message));
 // Chrome logs a stream cut on purpose ("Cut the connection") as a failed resource load;
 // that one message is the test doing its job, anything else is a failure.
-const deliberateCut = /ERR_INCOMPLETE_CHUNKED_ENCODING|ERR_EMPTY_RESPONSE/;
+// "Take the server offline" makes the hub refuse with a malformed answer (a network error the browser does not retry).
+const deliberateCut = /ERR_INCOMPLETE_CHUNKED_ENCODING|ERR_EMPTY_RESPONSE|ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_LENGTH|ERR_CONNECTION_RESET/;
 page.on('console', (message) => {
   if (message.type() === 'error' && !deliberateCut.test(message.text())) errors.push(message.text());
 });
@@ -104,6 +105,22 @@ try {
       await tab.waitForFunction((read) => document.querySelector('notif-provider').store.$items.get().find((n) => n.id === read)?.read, id, { timeout });
     }
     for (const tab of others) await tab.close();
+  });
+  await check('offline: a read waits while the server is off (the feed marks it), and reaches it once it is back', async () => {
+    await page.click('#offline');
+    await page.waitForFunction(() => document.querySelector('#offline')?.getAttribute('aria-pressed') === 'true', undefined, { timeout });
+    const id = await page.evaluate(() => {
+      const store = document.querySelector('notif-provider').store;
+      const unread = store.$items.get().find((n) => !n.read);
+      store.markRead(unread.id);
+      return unread.id;
+    });
+    await page.waitForFunction(() => /waiting for the server: 1/.test(document.querySelector('#outbox')?.textContent ?? ''), undefined, { timeout });
+    await page.click('#offline');
+    await page.waitForFunction(() => /reached the server/.test(document.querySelector('#outbox')?.textContent ?? ''), undefined, { timeout });
+    const { actions } = await (await fetch(`${url}hub/demo/log`)).json();
+    if (!actions.some((a) => a.status === 204 && a.ids.includes(id))) throw new Error(`the server never took the read of ${id}`);
+    await page.waitForFunction(() => document.querySelector('#status-pill')?.textContent === 'open', undefined, { timeout });
   });
   await check('no console error or uncaught exception', async () => {
     if (errors.length) throw new Error(errors.join(' | '));
