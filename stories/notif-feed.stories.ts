@@ -149,6 +149,33 @@ export const Offline: Story = {
   render: withStore(() => statusStore('offline', {}, sampleNotifications())),
 };
 
+/** A store whose server never answers its actions, with two items read and one archived here. */
+function waitingStore(status: 'offline' | 'open'): NotificationStore {
+  const never = (): Promise<void> => new Promise(() => {});
+  const store = statusStore(status, {}, sampleNotifications(), { actions: { markRead: never, archive: never } });
+  store.start();
+  store.flush();
+  const unread = store.$items.get().filter((n) => !n.read);
+  store.markRead(unread.slice(0, 2).map((n) => n.id));
+  if (unread[2]) store.archive(unread[2].id);
+  return store;
+}
+
+/**
+ * Offline with changes waiting: the reads made here show at once, their rows are marked
+ * (a fainter marker, "not synced yet" for screen readers) and the note says they will
+ * sync. With `storageKey` they survive a reload and go, in order, once the network is back.
+ */
+export const OfflineWithPending: Story = {
+  name: 'Offline, changes waiting',
+  render: withStore(() => waitingStore('offline')),
+};
+
+/** Online, but the server has not taken the changes yet (it is being retried): "Syncing 3 changes…". */
+export const Syncing: Story = {
+  render: withStore(() => waitingStore('open')),
+};
+
 /** The transport reported `error` with a `NotifError` (401 that could not be refreshed). */
 export const ConnectionError: Story = {
   name: 'Error',

@@ -26,9 +26,15 @@ export function staticStore(items: SampleNotification[] = [], options: Notificat
  * silent snapshot of `items`: how a real transport puts the elements in the
  * loading (`connecting`), `offline` or `error` state.
  */
-export function statusStore(status: ConnectionStatus, detail: StatusDetail = {}, items: SampleNotification[] = []): NotificationStore {
+export function statusStore(
+  status: ConnectionStatus,
+  detail: StatusDetail = {},
+  items: SampleNotification[] = [],
+  options: NotificationStoreOptions = {},
+): NotificationStore {
   return createNotificationStore({
     topics: TOPICS,
+    ...options,
     transport: fromSubscribe((emit, report) => {
       if (items.length) emit({ type: 'snapshot', items });
       report(status, detail);
