@@ -251,6 +251,9 @@ visible tab toasts. Read when the store is created. */
 it and relays to the others, read state and preferences stay in step, and only a
 visible tab toasts. Read when the store is created. */
   crossTab?: NotifProvider["crossTab"] | undefined;
+  /** Where else the unread count shows, space-separated: `title` ("(3) My app"),
+`favicon` (a dot with the count on the page's icon), `app` (the installed app's badge). */
+  badge?: NotifProvider["badge"] | undefined;
   /** The topics people can opt in to or out of. */
   topics?: NotifProvider["topics"] | undefined;
   /** The store in use: the one set here, else the one made from `src` (created
@@ -285,6 +288,9 @@ visible tab toasts. Read when the store is created. */
 it and relays to the others, read state and preferences stay in step, and only a
 visible tab toasts. Read when the store is created. */
   "prop:crossTab"?: NotifProvider["crossTab"] | undefined;
+  /** Where else the unread count shows, space-separated: `title` ("(3) My app"),
+`favicon` (a dot with the count on the page's icon), `app` (the installed app's badge). */
+  "prop:badge"?: NotifProvider["badge"] | undefined;
   /** The topics people can opt in to or out of. */
   "prop:topics"?: NotifProvider["topics"] | undefined;
   /** The store in use: the one set here, else the one made from `src` (created
@@ -512,7 +518,7 @@ export type CustomElements = {
    * Custom selectors for styling elements within the component.
    *
    * - `list`: The scrolling list (role list).
-   * - `item`: One notification row, with `data-id` and `data-read="true|false"`.
+   * - `item`: One notification row, with `data-id`, `data-read="true|false"` and `data-pending="true"` while its change waits for the server.
    * - `icon`: The notification's icon image.
    * - `title`: The notification's title.
    * - `body`: The notification's body, clamped.
@@ -592,6 +598,8 @@ export type CustomElements = {
    * - `cross-tab`/`crossTab`: One connection for every tab of this browser showing the same `src`: one tab holds
    * it and relays to the others, read state and preferences stay in step, and only a
    * visible tab toasts. Read when the store is created.
+   * - `badge`: Where else the unread count shows, space-separated: `title` ("(3) My app"),
+   * `favicon` (a dot with the count on the page's icon), `app` (the installed app's badge).
    * - `topics`: The topics people can opt in to or out of. (property only)
    * - `store`: The store in use: the one set here, else the one made from `src` (created
    * when the provider connects). Setting a store takes precedence over `src`;
@@ -899,7 +907,7 @@ export type CustomElementsSolidJs = {
    * Custom selectors for styling elements within the component.
    *
    * - `list`: The scrolling list (role list).
-   * - `item`: One notification row, with `data-id` and `data-read="true|false"`.
+   * - `item`: One notification row, with `data-id`, `data-read="true|false"` and `data-pending="true"` while its change waits for the server.
    * - `icon`: The notification's icon image.
    * - `title`: The notification's title.
    * - `body`: The notification's body, clamped.
@@ -984,6 +992,8 @@ export type CustomElementsSolidJs = {
    * - `cross-tab`/`crossTab`: One connection for every tab of this browser showing the same `src`: one tab holds
    * it and relays to the others, read state and preferences stay in step, and only a
    * visible tab toasts. Read when the store is created.
+   * - `badge`: Where else the unread count shows, space-separated: `title` ("(3) My app"),
+   * `favicon` (a dot with the count on the page's icon), `app` (the installed app's badge).
    * - `topics`: The topics people can opt in to or out of. (property only)
    * - `store`: The store in use: the one set here, else the one made from `src` (created
    * when the provider connects). Setting a store takes precedence over `src`;

@@ -84,6 +84,9 @@ type NotifProviderProps = {
 it and relays to the others, read state and preferences stay in step, and only a
 visible tab toasts. Read when the store is created. */
   "cross-tab"?: NotifProvider["crossTab"];
+  /** Where else the unread count shows, space-separated: `title` ("(3) My app"),
+`favicon` (a dot with the count on the page's icon), `app` (the installed app's badge). */
+  badge?: NotifProvider["badge"];
   /** The topics people can opt in to or out of. */
   topics?: NotifProvider["topics"];
   /** The store in use: the one set here, else the one made from `src` (created
@@ -200,7 +203,7 @@ export type CustomElements = {
    *
    * ### **CSS Parts:**
    *  - **list** - The scrolling list (role list).
-   * - **item** - One notification row, with `data-id` and `data-read="true|false"`.
+   * - **item** - One notification row, with `data-id`, `data-read="true|false"` and `data-pending="true"` while its change waits for the server.
    * - **icon** - The notification's icon image.
    * - **title** - The notification's title.
    * - **body** - The notification's body, clamped.
