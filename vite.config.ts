@@ -29,7 +29,7 @@ const library: UserConfig = {
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: src('index.ts'), core: src('headless.ts'), define: src('define.ts'), ...defineEntries() },
+      entry: { index: src('index.ts'), core: src('headless.ts'), sw: src('sw/index.ts'), define: src('define.ts'), ...defineEntries() },
       formats: ['es'],
     },
     rolldownOptions: {
@@ -71,6 +71,20 @@ const browser: UserConfig = {
   },
 };
 
+// The prebuilt service worker, one classic script with no imports (`dist/notif-sw.js`).
+const worker: UserConfig = {
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    sourcemap: true,
+    minify: true,
+    lib: { entry: src('sw/prebuilt.ts'), formats: ['es'], fileName: () => 'notif-sw.js' },
+    rolldownOptions: { output: { codeSplitting: false, minify: true } },
+  },
+};
+
 // `npm start`: the demo page and a real push source on one origin, on loopback unless HOST says otherwise.
 const demo: UserConfig = {
   root: 'demo',
@@ -84,5 +98,6 @@ const demo: UserConfig = {
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') return demo;
+  if (mode === 'sw') return worker;
   return mode === 'browser' ? browser : library;
 });

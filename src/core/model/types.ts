@@ -77,6 +77,8 @@ export interface MessageMeta {
   id?: string;
   /** True for backlog the server replays after a resume: it updates the feed silently. */
   replay?: boolean;
+  /** The message does not move the resume cursor (a Web Push relayed by the worker, like `add()`). */
+  cursorless?: boolean;
 }
 
 /** Extra information that comes with a status change. */
@@ -111,6 +113,26 @@ export interface Transport {
   send?(message: unknown): void;
   /** Set by `crossTab()`: the other tabs of this browser, which the store keeps in step. */
   readonly tabs?: TabSync;
+  /** Set by `webPush()` (also inside `merge` or `crossTab`): it follows the store's desktop preferences. */
+  readonly push?: PushControl;
+}
+
+/** Where a Web Push subscription stands. */
+export type PushState = 'unsupported' | 'default' | 'denied' | 'subscribing' | 'subscribed' | 'error';
+
+/** The store's hold on a `webPush()` transport. */
+export interface PushControl {
+  readonly state: () => PushState;
+  /** Calls `listener` when the state changes; returns the unsubscribe. */
+  onState(listener: (state: PushState) => void): () => void;
+  /** Calls `listener` with ids the person read by clicking their OS notification; returns the unsubscribe. */
+  onRead(listener: (ids: string[]) => void): () => void;
+  /**
+   * The person's preferences changed (or the store started): the topics with `desktop`
+   * on are subscribed, none unsubscribes; the worker gets the preferences. Never asks for
+   * permission itself: only a click does (`enable()`, or the preferences panel).
+   */
+  follow(preferences: Preferences): void;
 }
 
 /** This tab's part in a `crossTab()` group: it holds the connection, mirrors it, or is on its own. */

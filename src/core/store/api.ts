@@ -8,6 +8,7 @@ import type {
   Preferences,
   ServerActions,
   StatusDetail,
+  PushControl,
   TabRole,
   TabSync,
   Topic,
@@ -73,6 +74,8 @@ export interface NotificationStore {
   readonly $role: ReadableAtom<TabRole>;
   /** The other tabs of this browser, when the transport is a `crossTab()` one. */
   readonly tabs: TabSync | undefined;
+  /** The Web Push subscription, when the transport has a `webPush()` (its `state()`: subscribed, denied …). */
+  readonly push: PushControl | undefined;
   /** The resume cursor of the last message applied. */
   readonly cursor: string | undefined;
   start(): void;

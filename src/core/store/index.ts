@@ -12,6 +12,7 @@ import { createOutbox } from './outbox.js';
 import { createPersistence } from './persistence.js';
 import { createProjection } from './projection.js';
 import { createSinks } from './sink.js';
+import { createPushBridge } from './push.js';
 import { createTabBridge } from './tabs.js';
 
 export type { HistoryState, NotificationInfo, NotificationStore, NotificationStoreOptions, StoreEvents } from './api.js';
@@ -96,7 +97,10 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
       }
       statuses.emit(status, detail);
     },
-    changed: (transport) => tabs.use(transport),
+    changed(transport) {
+      tabs.use(transport);
+      push.use(transport);
+    },
   });
 
   // With crossTab(): the person's changes in another tab, shown here without calling the server.
@@ -105,6 +109,9 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     else mark(change.ids, change.type === 'read' ? 'read' : 'archived');
   });
   tabs.use(options.transport);
+  // With webPush(): the desktop preferences drive the subscription; a click on an OS notification reads it here.
+  const push = createPushBridge($preferences, (ids) => store.markRead(ids));
+  push.use(options.transport);
 
   /** Marks ids locally and republishes; returns those it changed. */
   function mark(ids: string[], flag: 'read' | 'seen' | 'archived'): string[] {
@@ -160,6 +167,9 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     $pendingIds: outbox.$pendingIds,
     get tabs() {
       return tabs.tabs();
+    },
+    get push() {
+      return push.push();
     },
     $errorCount: events.$errorCount,
     get cursor() {

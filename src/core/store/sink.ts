@@ -47,7 +47,9 @@ export function createSinks(options: SinkOptions) {
             return;
           }
           const decoded = options.decode(data);
-          if (meta?.id !== undefined) cursor = meta.id || undefined;
+          if (meta?.cursorless) {
+            // A Web Push relay: applied like add(), the connection's cursor untouched.
+          } else if (meta?.id !== undefined) cursor = meta.id || undefined;
           else if (decoded.cursor !== undefined) cursor = decoded.cursor;
           if (decoded.commands.length) {
             const silent = meta?.replay === true || decoded.replay;
