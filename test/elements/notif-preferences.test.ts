@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, readFile, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { createNotificationStore, type NotificationStore } from '../../src/core/store/index.js';
-import type { Channel, Topic } from '../../src/core/model/types.js';
+import type { Channel, PushControl, Topic } from '../../src/core/model/types.js';
 import '../../src/elements/notif-preferences/notif-preferences.define.js';
 import { defaultPreferencesStrings, type NotifPreferences } from '../../src/elements/notif-preferences/notif-preferences.js';
 import '../../src/elements/notif-provider/notif-provider.define.js';
@@ -333,6 +333,26 @@ describe('notif-preferences', () => {
     expect(el.shadowRoot!.querySelector('[part~="status"]')?.textContent).to.contain('will ask for permission');
   });
 
+  it('with Web Push, a subscription that failed says so in the status line', async () => {
+    stubPermission('granted');
+    let state: 'error' | 'subscribed' = 'subscribed';
+    const listeners = new Set<(state: 'error' | 'subscribed') => void>();
+    const push: PushControl = {
+      state: () => state,
+      onState: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+      onRead: () => () => {},
+      follow: () => {},
+    };
+    const pushing = createNotificationStore({ topics: TOPICS, transport: { push, connect: () => () => {} } });
+    const el = await render(pushing);
+    const status = el.shadowRoot!.querySelector('[part~="status"]')!;
+    expect(status.textContent).to.contain('allowed');
+    state = 'error';
+    for (const listener of listeners) listener(state);
+    await el.updateComplete;
+    expect(status.textContent).to.contain('could not be set up');
+  });
+
   it('turning desktop on asks once, from the click, and "granted" sets the preference', async () => {
     const permission = stubPermission('default');
     const el = await render(store);
@@ -380,7 +400,7 @@ describe('notif-preferences', () => {
     expect(desktop.checked).to.equal(false);
     expect(store.$preferences.get().orders?.desktop).to.equal(false);
     const note = description(el, desktop);
-    expect(note?.textContent?.trim()).to.equal('Blocked in browser settings');
+    expect(note?.textContent?.trim()).to.match(/^Blocked in browser settings\. To turn them on, allow notifications/);
     expect(isShown(note)).to.equal(true);
     // a denied permission is never asked again
     await clickWithMouse(desktop);
@@ -394,7 +414,7 @@ describe('notif-preferences', () => {
     const permission = stubPermission('denied');
     const el = await render(store);
     const desktop = toggle(el, 'mentions', 'desktop');
-    expect(description(el, desktop)?.textContent?.trim()).to.equal('Blocked in browser settings');
+    expect(description(el, desktop)?.textContent?.trim()).to.match(/^Blocked in browser settings/);
     await clickWithMouse(desktop);
     await el.updateComplete;
     expect(desktop.checked).to.equal(false);

@@ -25,6 +25,8 @@ export interface PreferencesStrings {
   desktopBlocked: string;
   /** Permission status: this browser has no desktop notifications. */
   desktopUnsupported: string;
+  /** With Web Push: the subscription could not be made (the push service, the worker). */
+  desktopFailed: string;
 }
 
 export const defaultPreferencesStrings: Readonly<PreferencesStrings> = Object.freeze({
@@ -35,7 +37,8 @@ export const defaultPreferencesStrings: Readonly<PreferencesStrings> = Object.fr
   desktopAsk: 'Your browser will ask for permission when you turn on desktop notifications.',
   desktopPending: 'Waiting for your answer in the browser’s permission prompt…',
   desktopAllowed: 'Desktop notifications are allowed in this browser.',
-  desktopBlocked: 'Blocked in browser settings',
+  desktopBlocked: 'Blocked in browser settings. To turn them on, allow notifications for this site in the browser’s site settings.',
+  desktopFailed: 'Desktop notifications could not be set up in this browser. Try again later.',
   desktopUnsupported: 'This browser does not support desktop notifications.',
 });
 
@@ -98,7 +101,12 @@ export class NotifPreferences extends LitElement {
   /** Overrides for any visible string. */
   declare strings: Partial<PreferencesStrings>;
 
-  #store = new StoreController(this, (store) => [store.$preferences, store.$topics]);
+  #store = new StoreController(
+    this,
+    (store) => [store.$preferences, store.$topics],
+    // With webPush(): its state (subscribing, error) shows in the status line.
+    (store) => (store.push ? [store.push.onState(() => this.requestUpdate())] : []),
+  );
   /** Topics whose desktop toggle waits for the person's answer to the browser's permission prompt. */
   #asking = new Set<string>();
   /** The open permission request; toggles turned on meanwhile share it instead of asking again. */
@@ -218,6 +226,7 @@ export class NotifPreferences extends LitElement {
   #status(permission: Permission, text: PreferencesStrings): string {
     if (permission === 'unsupported') return text.desktopUnsupported;
     if (this.#asking.size) return text.desktopPending;
+    if (permission === 'granted' && this.#store.store?.push?.state() === 'error') return text.desktopFailed;
     if (permission === 'granted') return text.desktopAllowed;
     if (permission === 'denied') return text.desktopBlocked;
     return text.desktopAsk;
