@@ -6,6 +6,7 @@ import '../../src/elements/notif-provider/notif-provider.define.js';
 import '../../src/elements/notif-toast/notif-toast.define.js';
 import type { NotifToast } from '../../src/elements/notif-toast/notif-toast.js';
 import type { NotifClickEvent } from '../../src/events/notif-click-event.js';
+import type { NotifReadEvent } from '../../src/events/notif-read-event.js';
 import type { NotifDismissEvent } from '../../src/events/notif-dismiss-event.js';
 import { useFakeClock } from '../helpers/fake-clock.js';
 import { channel, control, hubUrl, waitFor } from '../helpers/hub.js';
@@ -251,6 +252,23 @@ describe('notif-toast', () => {
       expect(location.hash).to.equal('');
       expect(dismissed.length).to.equal(0);
       expect(isShown(el)).to.equal(true);
+    });
+
+    it('a click on an unread one asks notif-read (cancelable) before marking it read; a prevented one stays unread', async () => {
+      const store = createNotificationStore();
+      store.add([{ id: 'r1', title: 'Read me' }, { id: 'r2', title: 'Keep me unread' }]);
+      const [second, first] = store.$items.get();
+      const el = await fixture<NotifToast>(html`<notif-toast .store=${store} .notification=${first}></notif-toast>`);
+      const reads = collect<NotifReadEvent>(el, 'notif-read');
+      mainButton(el).click();
+      expect(reads.map((e) => e.ids)).to.deep.equal([['r1']]);
+      expect(reads[0]!.cancelable && reads[0]!.bubbles && reads[0]!.composed).to.equal(true);
+      expect(store.$items.get().find((n) => n.id === 'r1')!.read).to.equal(true);
+
+      const other = await fixture<NotifToast>(html`<notif-toast .store=${store} .notification=${second}></notif-toast>`);
+      other.addEventListener('notif-read', (e) => e.preventDefault());
+      mainButton(other).click();
+      expect(store.$items.get().find((n) => n.id === 'r2')!.read).to.equal(false);
     });
 
     it('an action fires notif-click with event.action; a link action keeps its safe href and rel', async () => {

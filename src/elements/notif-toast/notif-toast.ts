@@ -7,6 +7,7 @@ import { createCountdown, createHolds, watchPageVisibility } from '../../core/co
 import { toastDuration } from '../../core/toasts.js';
 import { NotifClickEvent } from '../../events/notif-click-event.js';
 import { NotifDismissEvent, type DismissReason } from '../../events/notif-dismiss-event.js';
+import { NotifReadEvent } from '../../events/notif-read-event.js';
 import { closeIcon } from '../../styles/icons.js';
 import { tokens } from '../../styles/tokens.js';
 import { actionTemplate, follow, iconTemplate } from '../shared/content.js';
@@ -77,6 +78,7 @@ function text(value: unknown): string {
  * @cssprop [--notif-focus-ring=2px solid var(--notif-accent)] - Focus outline.
  * @cssprop [--notif-motion-duration=180ms] - Swipe snap-back duration (none under reduced motion).
  * @fires {NotifClickEvent} notif-click - The toast or one of its actions was activated; `event.notification`, `event.action`. Cancelable: prevent it to skip mark-read, navigation and dismissal.
+ * @fires {NotifReadEvent} notif-read - After an unread notification's click: a request to mark it read. Cancelable: prevent it to keep it unread.
  * @fires {NotifDismissEvent} notif-dismiss - The toast is about to be dismissed; `event.notification` (undefined without one), `event.reason` (`button`, `timeout`, `swipe`, `escape` or `click`). Cancelable: prevent it to keep the toast.
  */
 export class NotifToast extends LitElement {
@@ -182,10 +184,10 @@ export class NotifToast extends LitElement {
     return { ...defaultToastStrings, ...this.strings };
   }
 
-  /** Fires `notif-click`; unless prevented, marks the notification read. Returns whether it went ahead. */
+  /** Fires `notif-click`, then (for an unread one) `notif-read`; each unless prevented goes ahead. Returns whether the click did. */
   #activate(notification: Notification, action?: NotificationAction): boolean {
     if (!this.dispatchEvent(new NotifClickEvent(notification, action))) return false;
-    this.#store.store?.markRead(notification.id);
+    if (!notification.read && this.dispatchEvent(new NotifReadEvent([notification]))) this.#store.store?.markRead(notification.id);
     return true;
   }
 
