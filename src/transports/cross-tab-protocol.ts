@@ -10,6 +10,8 @@ interface Envelope {
   v: number;
   /** The tab that sent it. */
   from: string;
+  /** The newest leadership the sender knows of: what a leader left behind by a newer one (it was frozen) says is ignored. */
+  term?: number;
 }
 
 /** What tabs say to each other. */
@@ -50,6 +52,7 @@ function isChange(value: unknown): value is SharedChange {
 export function isTabMessage(value: unknown): value is TabMessage {
   if (!isRecord(value) || value.ns !== PROTOCOL || typeof value.v !== 'number' || typeof value.from !== 'string') return false;
   if (value.v !== VERSION) return true;
+  if (value.term !== undefined && typeof value.term !== 'number') return false;
   switch (value.type) {
     case 'message':
       return isMeta(value.meta);

@@ -106,13 +106,25 @@ export function crossTab(inner: Transport, options: CrossTabOptions = {}): Trans
     let lastBeat = Date.now();
     let lastSteal = -Infinity;
     let lastStatus: { status: Parameters<TransportSink['status']>[0]; detail?: StatusDetail } | undefined;
+    /**
+     * The newest leadership this tab knows of, sent with every message. A leader that was
+     * frozen while another stole its lock still relays what it buffered when it thaws, before
+     * it learns of the steal: its older term tells the others to ignore it, and it steps down.
+     */
+    let term = 0;
+    /**
+     * Once a newer leader is heard: the cursors this tab already had, which its first relays
+     * may repeat (it resumed from its own cursor, and this tab may have got further: the last
+     * relays of a dying leader reach some tabs and not others, or its own connection when frozen).
+     */
+    let hadOwn: Set<string> | undefined;
     let solo = false;
     let reportedForeign = 0;
 
     post = (message) => {
       if (solo || stopped.signal.aborted) return;
       try {
-        channel.postMessage(message);
+        channel.postMessage({ ...message, term });
       } catch (cause) {
         sink.error(new NotifError('protocol', 'a message could not be sent to the other tabs', { cause }));
       }
@@ -121,14 +133,50 @@ export function crossTab(inner: Transport, options: CrossTabOptions = {}): Trans
       kept.push({ data, meta });
       if (kept.length > KEPT_MESSAGES) kept.shift();
     };
+    const apply = (data: unknown, meta: MessageMeta): void => {
+      if (data !== undefined) keep(data, meta);
+      sink.message(data, meta);
+    };
+    /**
+     * Relays that reach this tab before the leader's welcome: the welcome holds them too, so
+     * they wait for it (or a beat, when no leader answers, or until this tab leads) and only
+     * those it lacks follow it. Applied at once, they came twice and before older ones.
+     */
+    let early: { data: unknown; meta: MessageMeta }[] | undefined = [];
+    const helloAt = Date.now();
+    const sameMessage = (a: { data: unknown; meta: MessageMeta }, b: { data: unknown; meta: MessageMeta }): boolean =>
+      a.meta.id === b.meta.id && (a.data === b.data || JSON.stringify(a.data) === JSON.stringify(b.data));
+    function welcomed(messages: readonly { data: unknown; meta: MessageMeta }[] = []): void {
+      const held = early ?? [];
+      early = undefined;
+      for (const m of held) if (!messages.some((w) => sameMessage(w, m))) apply(m.data, m.meta);
+    }
 
+    /**
+     * A cursor move without data (SSE sends an event's id just before its data) waits for the
+     * end of the task: the data that follows carries the cursor itself. Sent apart, a tab could
+     * take over with the cursor of an event whose data it never got, and resume past it.
+     */
+    let cursorOnly: TabMessage | undefined;
     // The leader's sink: this tab's store first, then every other tab, each message with the cursor it leaves.
     const relay: TransportSink = {
       message(data, meta) {
         sink.message(data, meta);
         const relayed: MessageMeta = { ...meta, id: sink.cursor() ?? '' };
-        if (data !== undefined) keep(data, relayed);
-        post?.({ ns: PROTOCOL, v: VERSION, from: tab, type: 'message', data, meta: relayed });
+        const message: TabMessage = { ns: PROTOCOL, v: VERSION, from: tab, type: 'message', data, meta: relayed };
+        if (data === undefined) {
+          if (!cursorOnly) {
+            queueMicrotask(() => {
+              if (cursorOnly) post?.(cursorOnly);
+              cursorOnly = undefined;
+            });
+          }
+          cursorOnly = message;
+          return;
+        }
+        cursorOnly = undefined;
+        keep(data, relayed);
+        post?.(message);
       },
       cursor: () => sink.cursor(),
       status(status, detail) {
@@ -145,6 +193,9 @@ export function crossTab(inner: Transport, options: CrossTabOptions = {}): Trans
     function lead(): Promise<void> {
       // A second grant (a steal's queued request) or one while leaving is handed straight back.
       if (stopped.signal.aborted || solo || leaving || role === 'leader') return Promise.resolve();
+      // A clock's worth above any term: right even when this tab has not heard the last leader's yet.
+      term = Math.max(term + 1, Date.now());
+      welcomed();
       setRole('leader');
       stopInner = inner.connect(relay);
       return new Promise<void>((resolve) => {
@@ -197,21 +248,32 @@ export function crossTab(inner: Transport, options: CrossTabOptions = {}): Trans
       }
       if (message.v !== VERSION) return goSolo(`another version (${String(message.v)}) of notif-elements in a tab`);
       if (message.from === tab || solo) return;
+      const stale = (message.term ?? 0) < term;
+      if (!stale && message.term !== undefined && message.term > term) {
+        term = message.term;
+        // A newer leader: if this tab leads, it was frozen and lost its lock (it learns of that later).
+        if (role === 'leader') stepDown();
+        hadOwn = new Set(kept.flatMap((m) => (m.meta.id ? [m.meta.id] : [])));
+      }
       switch (message.type) {
         case 'message':
+          if (stale) break;
           lastBeat = Date.now();
-          if (role !== 'leader') {
-            if (message.data !== undefined) keep(message.data, message.meta);
-            sink.message(message.data, message.meta);
-          }
+          if (role === 'leader') break;
+          // A new leader's relays of what this tab already has, up to the first new one (see hadOwn).
+          if (hadOwn?.has(message.meta.id ?? '')) break;
+          hadOwn = undefined;
+          if (early) early.push({ data: message.data, meta: message.meta });
+          else apply(message.data, message.meta);
           break;
         case 'status':
+          if (stale) break;
           lastBeat = Date.now();
           if (role !== 'leader') sink.status(message.status, revivedDetail(message.detail));
           break;
         case 'presence':
           peers.set(message.from, { visible: message.visible, at: Date.now() });
-          if (message.leader) lastBeat = Date.now();
+          if (message.leader && !stale) lastBeat = Date.now();
           break;
         case 'bye':
           peers.delete(message.from);
@@ -223,12 +285,13 @@ export function crossTab(inner: Transport, options: CrossTabOptions = {}): Trans
           }
           break;
         case 'welcome':
-          if (message.to !== tab || role === 'leader') break;
+          if (message.to !== tab || role === 'leader' || stale) break;
           lastBeat = Date.now();
           for (const { data, meta } of message.messages) {
             keep(data, meta);
             sink.message(data, { ...meta, replay: true });
           }
+          welcomed(message.messages);
           if (message.status) sink.status(message.status, revivedDetail(message.detail));
           break;
         case 'change':
@@ -241,6 +304,7 @@ export function crossTab(inner: Transport, options: CrossTabOptions = {}): Trans
       post?.({ ns: PROTOCOL, v: VERSION, from: tab, type: 'presence', visible: visibleHere(), leader: role === 'leader' });
     const timer = setInterval(() => {
       presence();
+      if (early && Date.now() - helloAt >= heartbeatMs) welcomed();
       const silent = Date.now() - lastBeat > MISSED_BEATS * heartbeatMs;
       if (role !== 'follower' || !silent || Date.now() - lastSteal < STEAL_GAP_MS) return;
       // Frozen leader: take its lock, after a random part of a beat so two followers rarely both do.
