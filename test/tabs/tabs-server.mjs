@@ -6,17 +6,36 @@ import { build } from 'esbuild';
 import { createHub } from '../../server/hub/index.js';
 
 const page = fileURLToPath(new URL('./page.ts', import.meta.url));
+const src = fileURLToPath(new URL('../../src/', import.meta.url));
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+/** The page's imports of src/ taken from the built package in dist/ instead (same paths, .js). */
+const fromDist = {
+  name: 'from-dist',
+  setup(build) {
+    build.onResolve({ filter: /\/src\// }, async (args) => {
+      if (args.pluginData === 'from-dist') return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'from-dist' });
+      if (!resolved.path.startsWith(src)) return undefined;
+      return { path: `${dist}${resolved.path.slice(src.length).replace(/\.ts$/, '.js')}` };
+    });
+  },
+};
 const html = `<!doctype html><meta charset="utf-8"><title>tab</title><script type="module" src="/page.js"></script>`;
 
-/** Starts the hub and the page on a free loopback port; `stop()` ends both. */
-export async function startTabsServer() {
+/**
+ * Starts the hub and the page on a free loopback port; `stop()` ends both. The page is
+ * bundled from src/, or with `dist: true` from the built package (run `npm run build:js` first).
+ */
+export async function startTabsServer({ dist: built = false } = {}) {
   const bundle = await build({
     entryPoints: [page],
     bundle: true,
     format: 'esm',
     target: 'es2022',
     write: false,
-    define: { 'process.env.NODE_ENV': '"development"' },
+    define: { 'process.env.NODE_ENV': built ? '"production"' : '"development"' },
+    plugins: built ? [fromDist] : [],
     logLevel: 'silent',
   });
   const script = bundle.outputFiles[0].contents;
