@@ -66,6 +66,7 @@ import { performance } from 'node:perf_hooks';
  * @property {{ type: string, ids: string[], at: number, status: number }[]} actions
  *   server actions received (POST actions), with the status each was answered with (0 = offline)
  * @property {{ status: number, retryAfter?: number }[]} actionAnswers the next answers to actions (control `actionAnswers`)
+ * @property {(events: HubEvent[]) => void} [onPublish] told of every publish after the connections (the hub's Web Push)
  */
 
 /** Sent first to a client whose cursor cannot be resumed (see resumePoint). */
@@ -149,6 +150,7 @@ export function publishEvents(ch, datas) {
   if (ch.events.length > ch.historyLimit) ch.events.splice(0, ch.events.length - ch.historyLimit);
   if (added.length === 0) return;
   for (const conn of [...ch.conns]) conn.push?.(added);
+  ch.onPublish?.(added);
 }
 
 /** The sample notification `publish {count}` generates. @param {Channel} ch @param {number} seq */

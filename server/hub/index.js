@@ -22,6 +22,7 @@
 //                       client frames are logged; {"type":"ping"} -> {"type":"pong"}
 //   POST /hub/<c>/control {action, …}: the actions of control-actions.js
 //   GET  /hub/<c>/log   {requests, preflights, open, maxOpen, received, lastSeq}
+//   /hub/<c>/push/key|subscribe|unsubscribe|log  Web Push, with the `webPush` option (webpush.js)
 
 import { performance } from 'node:perf_hooks';
 import { WebSocketServer } from 'ws';
@@ -32,6 +33,7 @@ import { handlePoll } from './poll.js';
 import { openSse } from './sse.js';
 import { handleAction } from './actions.js';
 import { upgradeWs } from './ws.js';
+import { createWebPush } from './webpush.js';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
@@ -51,6 +53,9 @@ import { upgradeWs } from './ws.js';
  *   fails in the browser like a network error (see faults.js refuseOffline)
  *   and is logged with status 0 and offline: true. Control and log requests
  *   are never refused. The test runner uses it to emulate a browser that is offline.
+ * @property {import('./webpush.js').WebPushOptions} [webPush]
+ *   Sends every published notification as a Web Push to the endpoints
+ *   subscribed to its topic too (see webpush.js); off without it.
  */
 
 /**
@@ -77,6 +82,9 @@ import { upgradeWs } from './ws.js';
  * @property {() => void} close destroys every open connection and timer
  * @property {(channel: string, body: ControlAction) => ControlResult} control
  *   the control actions of `POST <prefix><channel>/control`, from the server side
+ * @property {import('./webpush.js').WebPush | undefined} webPush
+ *   the Web Push sender, with the `webPush` option: its `publicKey`, and `idle()`
+ *   to wait for the pushes sent so far
  */
 
 const DEFAULT_HISTORY_LIMIT = 100000;
@@ -99,12 +107,17 @@ export function createHub(options = {}) {
   // noServer: we get upgrades handed over by whoever owns the http server, and
   // leave every other path (e.g. the dev server's own /wds socket) alone.
   const wss = new WebSocketServer({ noServer: true });
+  const webPush = options.webPush ? createWebPush(options.webPush) : undefined;
 
   /** @param {string} name @returns {Channel} */
   function getChannel(name) {
     let ch = channels.get(name);
     if (!ch) {
       ch = newChannel(name, historyLimit);
+      if (webPush) {
+        const created = ch;
+        created.onPublish = (events) => webPush.published(created, events);
+      }
       channels.set(name, ch);
     }
     return ch;
@@ -112,7 +125,7 @@ export function createHub(options = {}) {
 
   /**
    * @param {string | undefined} rawUrl
-   * @returns {{ channel: string, endpoint: string, query: URLSearchParams } | null}
+   * @returns {{ channel: string, endpoint: string, query: URLSearchParams, action?: string } | null}
    */
   function parse(rawUrl) {
     const url = new URL(rawUrl ?? '/', 'http://hub.invalid');
@@ -124,8 +137,10 @@ export function createHub(options = {}) {
     } catch {
       channel = ''; // malformed %-escape
     }
-    if (!channel || rest.length > 0) return { channel: '', endpoint: '', query: url.searchParams };
-    return { channel, endpoint, query: url.searchParams };
+    // One level deeper for Web Push only: /push/<action>.
+    const action = endpoint === 'push' && rest.length === 1 ? rest[0] : undefined;
+    if (!channel || (rest.length > 0 && !action)) return { channel: '', endpoint: '', query: url.searchParams };
+    return { channel, endpoint, query: url.searchParams, ...(action && { action }) };
   }
 
   /**
@@ -136,9 +151,9 @@ export function createHub(options = {}) {
   function handleHttp(req, res) {
     const route = parse(req.url);
     if (!route) return false;
-    const { channel, endpoint, query } = route;
+    const { channel, endpoint, query, action } = route;
     if (!channel) {
-      sendJson(res, 404, { ok: false, error: `expected ${prefix}<channel>/<sse|poll|ws|control|log|actions>` });
+      sendJson(res, 404, { ok: false, error: `expected ${prefix}<channel>/<sse|poll|ws|control|log|actions|push/…>` });
       return true;
     }
     const ch = getChannel(channel);
@@ -150,6 +165,8 @@ export function createHub(options = {}) {
     } else if (endpoint === 'actions') {
       if (method !== 'POST') sendJson(res, 405, { ok: false, error: 'POST a JSON body' });
       else void handleAction(faults, ch, req, res);
+    } else if (endpoint === 'push' && webPush && action) {
+      void webPush.handle(ch, action, req, res);
     } else if (endpoint === 'log') {
       sendJson(res, 200, logOf(ch));
     } else if (endpoint === 'sse' || endpoint === 'poll') {
@@ -213,6 +230,7 @@ export function createHub(options = {}) {
     handleUpgrade,
     close,
     control: (name, body) => control(channels, getChannel(name), body),
+    webPush,
   };
 }
 
