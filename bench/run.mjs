@@ -15,6 +15,7 @@ import { BUNDLE_SETTINGS } from '../scripts/size.mjs';
 import { courierMessage } from './pages/courier-message.js';
 import { QUIET_MAX_MS, launchBrowser, openPage as openBenchPage, quietWatcher } from './browser.mjs';
 import { startServer } from './server.mjs';
+import { crossTabSize, tabsRun } from './tabs.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
 const BURST = 10_000;
@@ -368,6 +369,20 @@ async function startup(peer) {
   });
 }
 
+// ----------------------------------------------------------------- tabs
+// crossTab in tabs of one context (bench/tabs.mjs): RUNS runs, each on a fresh server and context.
+async function tabs() {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { waitedMs, quiet } = await untilQuiet();
+    if (!quiet) notQuiet.push(`tabs run ${i + 1}`);
+    const started = performance.now();
+    runs.push(await tabsRun(browser));
+    process.stdout.write(`  tabs run ${i + 1}/${RUNS} (${Math.round(performance.now() - started)} ms, after ${Math.round(waitedMs)} ms waiting for quiet)\n`);
+  }
+  return runs;
+}
+
 // ---------------------------------------------------------------- report
 const figures = [];
 /** status: pass when every run meets the target, "median" when only the median does. */
@@ -409,6 +424,8 @@ results.bigFeed = await bigFeed();
 if (courierBytes) results.bigFeedCourier = await bigFeed('courier');
 results.startup = await startup();
 if (courierBytes) results.startupCourier = await startup('courier');
+results.tabs = await tabs();
+results.tabsSize = await crossTabSize();
 
 const pick = (list, key) => list.map((r) => r[key]);
 // Courier's burst counts from its first frame; a run that had not settled when the bench stopped waiting is +Infinity ("> cap").
@@ -461,6 +478,17 @@ figure('startup', 'parse + execute + first render (minus fetch)', 'ms', pick(res
 figure('startup', 'bundle fetch, entry and chunks (loopback)', 'ms', pick(results.startup, 'fetch'), undefined, peerStartup('fetch'));
 figure('startup', 'CDP ScriptDuration in the window', 'ms', pick(results.startup, 'cdpScriptMs'), undefined, peerStartup('cdpScriptMs'));
 figure('startup', 'import() -> first paint', 'ms', pick(results.startup, 'painted'), undefined, peerStartup('painted'));
+figure('tabs', 'connections held by the server, 1 tab', '', pick(results.tabs, 'connections1'), { op: '<=', value: 1 });
+figure('tabs', 'connections held by the server, 4 tabs', '', pick(results.tabs, 'connections4'), { op: '<=', value: 1 });
+figure('tabs', 'connections held by the server, 8 tabs', '', pick(results.tabs, 'connections8'), { op: '<=', value: 1 });
+figure('tabs', 'failover p50 (kill the leader -> new connection open; 20 kills)', 'ms', pick(results.tabs, 'failoverP50'), { op: '<=', value: 3000 });
+figure('tabs', 'failover p95', 'ms', pick(results.tabs, 'failoverP95'), { op: '<=', value: 3000 });
+figure('tabs', 'failover max', 'ms', pick(results.tabs, 'failoverMax'));
+figure('tabs', 'notifications lost or twice over the 20 kills (all tabs)', '', results.tabs.map((r) => r.lost + r.twice), { op: '<=', value: 0 });
+figure('tabs', 'sync latency p50 (read in one tab -> applied in another)', 'ms', pick(results.tabs, 'syncP50'), { op: '<=', value: 100 });
+figure('tabs', 'sync latency p95', 'ms', pick(results.tabs, 'syncP95'), { op: '<=', value: 100 });
+figure('tabs', 'crossTab added to core + sse, minified', 'B', [results.tabsSize.minified]);
+figure('tabs', 'crossTab added to core + sse, gzip', 'B', [results.tabsSize.gzip]);
 
 const fmt = (v) => (v === Infinity ? '∞' : Number.isFinite(v) ? (Math.abs(v) >= 100 || Number.isInteger(v) ? String(Math.round(v)) : v.toFixed(1)) : 'n/a');
 const atLeast = (f) => (f.peer?.capped ? '> ' : '');

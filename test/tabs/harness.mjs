@@ -34,13 +34,14 @@ export const frames = (prefix, from, to) =>
  * Starts the server and the browser. `open(channel, query)` opens a tab (a page of the one
  * context) on a hub channel; each page gets `debug`, its console.debug lines. `close()` ends
  * the browser and the server; call it in `after`, so it also runs when a test failed.
- * `options.dist`: the page bundled from the built package (dist/) instead of src/ (the bench).
+ * `options.dist`: the page bundled from the built package (dist/) instead of src/ (the bench);
+ * `options.browser`: a browser to use (then only the context is closed, not the browser).
  */
 export async function startTabs(options = {}) {
   const server = await startTabsServer(options);
-  let browser;
+  let browser = options.browser;
   try {
-    browser = await (options.launch?.() ?? chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] }));
+    browser ??= await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   } catch (error) {
     await server.stop();
     throw error;
@@ -81,7 +82,7 @@ export async function startTabs(options = {}) {
       pages.clear();
     },
     async close() {
-      await browser.close().catch(() => undefined);
+      await (options.browser ? context : browser).close().catch(() => undefined);
       await server.stop();
     },
   };

@@ -9,14 +9,18 @@ const page = fileURLToPath(new URL('./page.ts', import.meta.url));
 const src = fileURLToPath(new URL('../../src/', import.meta.url));
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 
-/** The page's imports of src/ taken from the built package in dist/ instead (same paths, .js). */
+/**
+ * The page's imports of src/ taken from the built package in dist/ instead (same paths, .js).
+ * Not the protocol's constants: the build keeps only the exports the library uses, and the
+ * page imports them only to post foreign messages (tests, not the bench).
+ */
 const fromDist = {
   name: 'from-dist',
   setup(build) {
     build.onResolve({ filter: /\/src\// }, async (args) => {
       if (args.pluginData === 'from-dist') return undefined;
       const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'from-dist' });
-      if (!resolved.path.startsWith(src)) return undefined;
+      if (!resolved.path.startsWith(src) || resolved.path.endsWith('cross-tab-protocol.ts')) return undefined;
       return { path: `${dist}${resolved.path.slice(src.length).replace(/\.ts$/, '.js')}` };
     });
   },
