@@ -51,6 +51,22 @@ async function writeState(state: WorkerState): Promise<void> {
   await (await caches.open(STATE_CACHE)).put(STATE_URL, new Response(body, { headers: { 'Content-Type': 'application/json' } }));
 }
 
+/**
+ * One change of the state at a time, read to write: a worker runs its events concurrently, and
+ * two pushes at once would each write back the state without the other's id (shown twice later).
+ */
+let stateTurn: Promise<unknown> = Promise.resolve();
+function changeState<T>(change: (state: WorkerState) => T | Promise<T>): Promise<T> {
+  const run = stateTurn.then(async () => {
+    const state = await readState();
+    const result = await change(state);
+    await writeState(state);
+    return result;
+  });
+  stateTurn = run.catch(() => undefined);
+  return run;
+}
+
 const pages = (): Promise<readonly WindowClient[]> => self.clients.matchAll({ type: 'window', includeUncontrolled: true });
 
 function tell(targets: readonly Client[], message: WorkerNews): void {
@@ -74,20 +90,20 @@ async function onPush(event: PushEvent): Promise<void> {
   // Every open page gets it (deduped there by id); a visible one toasts it instead of the OS.
   tell(open, { type: 'push', data: text });
   if (open.some((page) => page.visibilityState === 'visible')) return;
-  const state = await readState();
-  for (const notification of notifications) {
-    if (notification.read || state.shown.includes(notification.id) || !allows(state.preferences, notification, 'desktop')) continue;
-    const icon = safeUrl(notification.icon);
-    await self.registration.showNotification(notification.title, {
-      tag: notification.id,
-      ...(notification.body && { body: notification.body }),
-      ...(icon && { icon }),
-      data: { id: notification.id, url: notification.url },
-    });
-    state.shown.push(notification.id);
-    tell(open, { type: 'shown', id: notification.id });
-  }
-  await writeState(state);
+  await changeState(async (state) => {
+    for (const notification of notifications) {
+      if (notification.read || state.shown.includes(notification.id) || !allows(state.preferences, notification, 'desktop')) continue;
+      const icon = safeUrl(notification.icon);
+      await self.registration.showNotification(notification.title, {
+        tag: notification.id,
+        ...(notification.body && { body: notification.body }),
+        ...(icon && { icon }),
+        data: { id: notification.id, url: notification.url },
+      });
+      state.shown.push(notification.id);
+      tell(open, { type: 'shown', id: notification.id });
+    }
+  });
 }
 
 async function onClick(event: NotificationEvent, defaultUrl: string): Promise<void> {
@@ -100,11 +116,7 @@ async function onClick(event: NotificationEvent, defaultUrl: string): Promise<vo
     // One page marks it read (through the store's actions; crossTab tells the others), or the next page to start.
     const target = 'focus' in decision ? open[decision.focus] : open[0];
     if (target) tell([target], { type: 'read', ids: [id] });
-    else {
-      const state = await readState();
-      state.reads.push(id);
-      await writeState(state);
-    }
+    else await changeState((state) => void state.reads.push(id));
   }
   if ('open' in decision) {
     await self.clients.openWindow(decision.open);
@@ -118,15 +130,12 @@ async function onClick(event: NotificationEvent, defaultUrl: string): Promise<vo
 async function onMessage(event: ExtendableMessageEvent): Promise<void> {
   const message: unknown = event.data;
   if (!isToWorker(message) || !event.source) return;
-  const state = await readState();
   if (message.type === 'preferences') {
-    state.preferences = message.preferences;
-    await writeState(state);
+    await changeState((state) => void (state.preferences = message.preferences));
     return;
   }
-  if (state.reads.length) tell([event.source as Client], { type: 'read', ids: state.reads });
-  state.reads = [];
-  await writeState(state);
+  const reads = await changeState((state) => state.reads.splice(0));
+  if (reads.length) tell([event.source as Client], { type: 'read', ids: reads });
 }
 
 async function onSubscriptionChange(event: Event): Promise<void> {

@@ -76,6 +76,8 @@ export function webPush(options: WebPushOptions): Transport & {
   const readers = new Set<(ids: string[]) => void>();
   const scope = options.scope ?? '/';
   let topics: string[] = [];
+  /** The person's preferences, as last followed: a worker registered later gets them then. */
+  let preferences: Preferences | undefined;
   /** What the server was last told: the endpoint and topics. */
   let reported: { endpoint: string; topics: string } | undefined;
   /** One subscription change at a time, in order. */
@@ -105,6 +107,8 @@ export function webPush(options: WebPushOptions): Transport & {
   async function subscribeNow(): Promise<void> {
     if (!topics.length || Notification.permission !== 'granted') return;
     const registered = await registration();
+    // The first opt-in registers the worker after follow() told it the preferences (there was no worker yet).
+    if (preferences) await tellWorker({ ns: WORKER_PROTOCOL, v: WORKER_VERSION, type: 'preferences', preferences });
     let subscription = await registered.pushManager.getSubscription();
     // Subscribed with another VAPID key (the server changed it): replaced, and reported.
     if (subscription && !sameKey(subscription.options.applicationServerKey, key)) {
@@ -148,10 +152,11 @@ export function webPush(options: WebPushOptions): Transport & {
       readers.add(listener);
       return () => readers.delete(listener);
     },
-    follow(preferences) {
+    follow(next) {
       if (!supported()) return;
-      topics = desktopTopics(preferences);
-      void tellWorker({ ns: WORKER_PROTOCOL, v: WORKER_VERSION, type: 'preferences', preferences }).catch(() => {});
+      preferences = next;
+      topics = desktopTopics(next);
+      void tellWorker({ ns: WORKER_PROTOCOL, v: WORKER_VERSION, type: 'preferences', preferences: next }).catch(() => {});
       if (Notification.permission === 'denied') setState('denied');
       void run(topics.length ? subscribeNow : unsubscribeNow);
     },
@@ -196,6 +201,24 @@ export function webPush(options: WebPushOptions): Transport & {
         }
       };
       navigator.serviceWorker.addEventListener('message', onMessage);
+      // The person answered a prompt or changed the site's settings (a query, never a request).
+      const watch = new AbortController();
+      void navigator.permissions
+        ?.query({ name: 'notifications' })
+        .then((status) => {
+          status.addEventListener(
+            'change',
+            () => {
+              if (Notification.permission === 'denied') setState('denied');
+              else if ($state.get() === 'denied') {
+                setState('default');
+                if (topics.length) void run(subscribeNow);
+              }
+            },
+            { signal: watch.signal },
+          );
+        })
+        .catch(() => {});
       // What was read through an OS notification while no page was open.
       void tellWorker({ ns: WORKER_PROTOCOL, v: WORKER_VERSION, type: 'take-reads' }).catch(() => {});
       // Already subscribed on an earlier visit: say so (no request).
@@ -209,6 +232,7 @@ export function webPush(options: WebPushOptions): Transport & {
       sink.status('open');
       return () => {
         navigator.serviceWorker.removeEventListener('message', onMessage);
+        watch.abort();
         report = undefined;
       };
     },
