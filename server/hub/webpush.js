@@ -34,6 +34,7 @@ import { readBody, sendJson } from './http.js';
  * @property {import('node:https').Agent} [agent] for the requests to push services (tests: one that trusts a local endpoint)
  * @property {number} [maxPayloadBytes] largest JSON sent (default 3993: a 4,096-byte body)
  * @property {number} [ttl] seconds a push service keeps an undelivered message (default 86400)
+ * @property {(endpoint: string) => string} [route] where a subscription's endpoint is reached (tests: a local stand-in for the push service)
  */
 
 /**
@@ -154,7 +155,7 @@ export function createWebPush(options) {
     entry.bytes = Buffer.byteLength(payload.json);
     entry.trimmed = payload.trimmed;
     const sending = webpush
-      .sendNotification(subscription, payload.json, {
+      .sendNotification(options.route ? { ...subscription, endpoint: options.route(subscription.endpoint) } : subscription, payload.json, {
         vapidDetails,
         TTL: options.ttl ?? 86400,
         urgency: urgencyOf(notification.priority),
