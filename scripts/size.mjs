@@ -33,7 +33,9 @@ export const entries = [
     budget: 7.5,
     // 10.27 before issue 24; +0.41 (-> 10.68): the store split along its pipeline (module
     // boundaries keep names the minifier mangled inside one closure) and the store-owned cursor.
-    ceiling: 10.7,
+    // +1.43 (-> 12.11): the outbox (0.60: retries, collapsing, undo), persistence of the outbox
+    // and the last items (+0.41), the store's bridges to crossTab and webPush (issues 25, 26, 28).
+    ceiling: 12.15,
   },
   {
     id: 'initial',
@@ -42,8 +44,10 @@ export const entries = [
     count: 'upfront',
     budget: 18,
     // 34.7 before issue 24 (every element was imported by define); 27.68 with the feed,
-    // the preferences and the toast on first use (issue 24).
-    ceiling: 27.7,
+    // the preferences and the toast on first use (issue 24). +2.05 (-> 29.72): the store's own
+    // growth above, and the provider's lazy crossTab and badge stand-ins (their code is a chunk
+    // of its own, fetched only by a page with the attribute: 2.5 KiB gzip when it was static).
+    ceiling: 29.75,
   },
   {
     id: 'everything',
@@ -51,8 +55,9 @@ export const entries = [
     contents: "import 'notif-elements/define';",
     count: 'inlined',
     budget: 32,
-    // 36.49 with issue 24 (every chunk inlined, as the issue measures it).
-    ceiling: 36.5,
+    // 36.49 with issue 24 (every chunk inlined, as the issue measures it); 41.88 with crossTab,
+    // the outbox, the badge and the Web Push bridge inlined (issues 25, 26, 28).
+    ceiling: 41.9,
   },
   {
     id: 'everything-no-lit',

@@ -353,5 +353,11 @@ export function crossTab(inner: Transport, options: CrossTabOptions = {}): Trans
     };
   }
 
-  return { connect, tabs, ...(inner.send && { send: (message: unknown) => inner.send?.(message) }) };
+  return {
+    connect,
+    tabs,
+    ...(inner.send && { send: (message: unknown) => inner.send?.(message) }),
+    // A webPush() inside (alone or in merge) still follows the store's preferences.
+    ...(inner.push && { push: inner.push }),
+  };
 }

@@ -70,6 +70,26 @@ describe('notif-provider', () => {
     await waitFor(async () => (await hubLog(c)).open === 0);
   });
 
+  it('cross-tab: the store it makes shares one connection between two pages of this browser', async () => {
+    await control(c, { action: 'publish', count: 2 });
+    const el = await fixture<NotifProvider>(html`<notif-provider src=${hubUrl(c, 'sse')} cross-tab></notif-provider>`);
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<script>globalThis.process = { env: { NODE_ENV: 'development' } };</script>
+      <script type="module">
+        await import('/src/elements/notif-provider/notif-provider.define.ts');
+        document.body.innerHTML = '<notif-provider src="${hubUrl(c, 'sse')}" cross-tab></notif-provider>';
+      </script>`;
+    document.body.append(frame);
+    try {
+      const other = (): NotifProvider | null | undefined => frame.contentDocument?.querySelector('notif-provider');
+      await waitFor(() => el.store?.$items.get().length === 2 && other()?.store?.$items.get().length === 2);
+      await waitFor(() => [el.store?.$role.get(), other()?.store?.$role.get()].sort().join() === 'follower,leader');
+      expect((await hubLog(c)).requests.length, 'one connection for both pages').to.equal(1);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('starts its store once when connected, never per update', async () => {
     const store = createNotificationStore();
     let starts = 0;
@@ -94,7 +114,7 @@ describe('notif-provider', () => {
     const store = createNotificationStore();
     store.add([{ id: 1, title: 'One' }, { id: 2, title: 'Two' }]);
     const el = await fixture<NotifProvider>(html`<notif-provider .store=${store} badge="title"></notif-provider>`);
-    expect(document.title).to.equal(`(2) ${before}`);
+    await waitFor(() => document.title === `(2) ${before}`); // the badge code arrives on first use
     store.markRead('1');
     expect(document.title).to.equal(`(1) ${before}`);
     el.remove();

@@ -1,13 +1,12 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import { unreadBadge } from '../../core/badge.js';
 import { NotifError } from '../../core/model/errors.js';
 import { createNotificationStore, type NotificationStore } from '../../core/store/index.js';
 import type { Topic, Transport } from '../../core/model/types.js';
 import { notificationStoreContext } from '../../context.js';
 import { NotifErrorEvent } from '../../events/notif-error-event.js';
 import { NotifStatusEvent } from '../../events/notif-status-event.js';
-import { crossTab } from '../../transports/cross-tab.js';
+import { lazyCrossTab } from '../../transports/cross-tab-lazy.js';
 import { deferred } from '../../transports/deferred.js';
 import { sse } from '../../transports/sse.js';
 
@@ -161,13 +160,19 @@ export class NotifProvider extends LitElement {
     const where = new Set((this.badge ?? '').split(/\s+/));
     const store = this.#active;
     if (!store || !(where.has('title') || where.has('favicon') || where.has('app'))) return;
-    this.#stopBadge = unreadBadge(store, { title: where.has('title'), favicon: where.has('favicon'), appBadge: where.has('app') });
+    // Fetched only by a page that asks for a badge.
+    let stopped = false;
+    this.#stopBadge = () => (stopped = true);
+    void import('../../core/badge.js').then(({ unreadBadge }) => {
+      if (stopped) return;
+      this.#stopBadge = unreadBadge(store, { title: where.has('title'), favicon: where.has('favicon'), appBadge: where.has('app') });
+    });
   }
 
   #createTransport(): Transport | undefined {
     if (!this.src) return undefined;
     const create = TRANSPORTS[this.transport] as ((src: string) => Transport) | undefined;
-    if (create) return this.crossTab ? crossTab(create(this.src), { name: `${this.transport} ${this.src}` }) : create(this.src);
+    if (create) return this.crossTab ? lazyCrossTab(create(this.src), { name: `${this.transport} ${this.src}` }) : create(this.src);
     const error = new NotifError('protocol', `unknown transport "${this.transport}"; use sse, websocket or poll`);
     queueMicrotask(() => this.dispatchEvent(new NotifErrorEvent(error)));
     return undefined;
