@@ -12,9 +12,12 @@ const RANK: Record<ConnectionStatus, number> = { open: 6, connecting: 5, reconne
  */
 export function merge(...transports: Transport[]): Transport {
   const push = transports.find((transport) => transport.push)?.push;
+  // A crossTab() inside keeps the store's tabs in step (reads shown in every tab), as it does alone.
+  const tabs = transports.find((transport) => transport.tabs)?.tabs;
   const connections = transports.filter((transport) => !transport.push);
   return {
     ...(push && { push }),
+    ...(tabs && { tabs }),
     connect(sink: TransportSink) {
       const counted = connections.length ? connections : transports;
       const statuses = new Map<Transport, ConnectionStatus>(counted.map((transport) => [transport, 'connecting']));
