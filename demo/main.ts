@@ -2,16 +2,42 @@
 // The store is built in code, because it takes what attributes cannot say: the server's
 // actions endpoint (reads and archives wait in an outbox until it takes them).
 import '../src/define.js';
-import { createNotificationStore, crossTab, httpActions, poll, sse, websocket, type NotifProvider, type Transport, type TransportKind } from '../src/index.js';
+import {
+  createNotificationStore,
+  crossTab,
+  httpActions,
+  merge,
+  poll,
+  sse,
+  webPush,
+  websocket,
+  type NotifProvider,
+  type Transport,
+  type TransportKind,
+} from '../src/index.js';
 
 const provider = document.querySelector<NotifProvider>('#provider');
 if (!provider) throw new Error('the demo page lost its <notif-provider>');
 
-// One connection for every tab of the demo (open it in three: the server still holds one).
+// Web Push: a desktop toggle in the preferences asks the browser's permission, subscribes and
+// tells the hub, which then pushes every notification of that topic, also with the tab closed.
+const { publicKey } = (await (await fetch('/hub/demo/push/key')).json()) as { publicKey: string };
+async function tellHub(path: string, body: unknown): Promise<void> {
+  const response = await fetch(`/hub/demo/push/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`/hub/demo/push/${path} answered ${response.status}`);
+}
+const push = webPush({
+  serviceWorker: '/notif-sw.js',
+  vapidPublicKey: publicKey,
+  subscribe: (details) => tellHub('subscribe', details),
+  unsubscribe: (details) => tellHub('unsubscribe', details),
+});
+
+// One connection for every tab of the demo (open it in three: the server still holds one), and Web Push beside it.
 const sources: Record<TransportKind, () => Transport> = {
-  sse: () => crossTab(sse('/hub/demo/sse'), { name: 'demo sse' }),
-  websocket: () => crossTab(websocket('/hub/demo/ws'), { name: 'demo websocket' }),
-  poll: () => crossTab(poll('/hub/demo/poll', { long: true }), { name: 'demo poll' }),
+  sse: () => merge(crossTab(sse('/hub/demo/sse'), { name: 'demo sse' }), push),
+  websocket: () => merge(crossTab(websocket('/hub/demo/ws'), { name: 'demo websocket' }), push),
+  poll: () => merge(crossTab(poll('/hub/demo/poll', { long: true }), { name: 'demo poll' }), push),
 };
 const store = createNotificationStore({
   transport: sources.sse(),
@@ -59,6 +85,7 @@ provider.addEventListener('notif-status', (event) => {
   const why = event.detail.error ? ` (${event.detail.error.message})` : '';
   log(`${event.status}${retry}${why}`, event.status === 'error' ? 'error' : 'info');
 });
+push.$state.listen((state) => log(`desktop notifications (Web Push): ${state}`, state === 'error' ? 'error' : 'info'));
 provider.addEventListener('notif-error', (event) => log(`rejected: ${event.error.code} — ${event.error.message}`, 'error'));
 document.addEventListener('notif-click', (event) => {
   // The demo has no other pages: show what would happen instead of navigating away.

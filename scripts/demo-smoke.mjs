@@ -30,6 +30,15 @@ const browser = await chromium.launch({
 });
 // One context: its pages share an origin's Web Locks and BroadcastChannel, as tabs of one browser do.
 const context = await browser.newContext();
+// Every Notification.requestPermission() call: the demo must ask none on load.
+await context.addInitScript(() => {
+  const request = Notification.requestPermission.bind(Notification);
+  globalThis.permissionRequests = 0;
+  Notification.requestPermission = (...args) => {
+    globalThis.permissionRequests++;
+    return request(...args);
+  };
+});
 const page = await context.newPage();
 const errors = [];
 page.on('pageerror', (error) => errors.push(error.message));
@@ -121,6 +130,28 @@ try {
     const { actions } = await (await fetch(`${url}hub/demo/log`)).json();
     if (!actions.some((a) => a.status === 204 && a.ids.includes(id))) throw new Error(`the server never took the read of ${id}`);
     await page.waitForFunction(() => document.querySelector('#status-pill')?.textContent === 'open', undefined, { timeout });
+  });
+  await check('web push: nothing asked on load; the hub serves its key; /notif-sw.js registers with the root scope; a push reaches the feed', async () => {
+    const onLoad = await page.evaluate(async () => ({ asked: globalThis.permissionRequests, workers: (await navigator.serviceWorker.getRegistrations()).length }));
+    if (onLoad.asked !== 0 || onLoad.workers !== 0) throw new Error(`on load: ${onLoad.asked} permission requests, ${onLoad.workers} workers registered`);
+    const { publicKey } = await (await fetch(`${url}hub/demo/push/key`)).json();
+    if (!/^[\w-]{87}$/.test(publicKey ?? '')) throw new Error(`the hub's VAPID key: ${publicKey}`);
+    const cdp = await context.newCDPSession(page);
+    const registrations = [];
+    cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => registrations.push(...event.registrations));
+    await cdp.send('ServiceWorker.enable');
+    const scope = await page.evaluate(async () => {
+      await navigator.serviceWorker.register('/notif-sw.js');
+      return (await navigator.serviceWorker.ready).scope;
+    });
+    if (scope !== url) throw new Error(`the worker's scope is ${scope}, not ${url}`);
+    const origin = new URL(url).origin;
+    const registration = registrations.find((r) => r.scopeURL === url && !r.isDeleted);
+    if (!registration) throw new Error('CDP reported no registration for the demo');
+    // What a push service delivers when the hub sends (a test push: no subscription needed).
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: registration.registrationId, data: JSON.stringify({ type: 'notification', id: 'pushed-1', title: 'Sent by Web Push' }) });
+    await page.waitForFunction(() => document.querySelector('notif-provider').store.$items.get().some((n) => n.id === 'pushed-1'), undefined, { timeout });
+    await cdp.detach();
   });
   await check('no console error or uncaught exception', async () => {
     if (errors.length) throw new Error(errors.join(' | '));
