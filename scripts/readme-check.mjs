@@ -44,6 +44,8 @@ writeFileSync(
 declare function track(event: string): void;
 declare const router: { go(url?: string): void };
 declare const feed: import('notif-elements').NotifFeed;
+declare const VAPID_PUBLIC_KEY: string;
+declare const api: { post(url: string, body: unknown): Promise<void> };
 `,
 );
 const base = { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, allowJs: true, checkJs: true, skipLibCheck: true };
