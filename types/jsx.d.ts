@@ -324,6 +324,8 @@ export type NotifToastProps = {
 
   /** The toast or one of its actions was activated; `event.notification`, `event.action`. Cancelable: prevent it to skip mark-read, navigation and dismissal. */
   "onnotif-click"?: ((e: NotifClickEvent) => void) | undefined;
+  /** After an unread notification's click: a request to mark it read. Cancelable: prevent it to keep it unread. */
+  "onnotif-read"?: ((e: NotifReadEvent) => void) | undefined;
   /** The toast is about to be dismissed; `event.notification` (undefined without one), `event.reason` (`button`, `timeout`, `swipe`, `escape` or `click`). Cancelable: prevent it to keep the toast. */
   "onnotif-dismiss"?: ((e: NotifDismissEvent) => void) | undefined;
 };
@@ -343,6 +345,8 @@ export type NotifToastSolidJsProps = {
   "prop:store"?: NotifToast["store"] | undefined;
   /** The toast or one of its actions was activated; `event.notification`, `event.action`. Cancelable: prevent it to skip mark-read, navigation and dismissal. */
   "on:notif-click"?: ((e: NotifClickEvent) => void) | undefined;
+  /** After an unread notification's click: a request to mark it read. Cancelable: prevent it to keep it unread. */
+  "on:notif-read"?: ((e: NotifReadEvent) => void) | undefined;
   /** The toast is about to be dismissed; `event.notification` (undefined without one), `event.reason` (`button`, `timeout`, `swipe`, `escape` or `click`). Cancelable: prevent it to keep the toast. */
   "on:notif-dismiss"?: ((e: NotifDismissEvent) => void) | undefined;
 
@@ -656,6 +660,7 @@ export type CustomElements = {
    * Events that will be emitted by the component.
    *
    * - `notif-click`: The toast or one of its actions was activated; `event.notification`, `event.action`. Cancelable: prevent it to skip mark-read, navigation and dismissal.
+   * - `notif-read`: After an unread notification's click: a request to mark it read. Cancelable: prevent it to keep it unread.
    * - `notif-dismiss`: The toast is about to be dismissed; `event.notification` (undefined without one), `event.reason` (`button`, `timeout`, `swipe`, `escape` or `click`). Cancelable: prevent it to keep the toast.
    *
    * ## Slots
@@ -1053,6 +1058,7 @@ export type CustomElementsSolidJs = {
    * Events that will be emitted by the component.
    *
    * - `notif-click`: The toast or one of its actions was activated; `event.notification`, `event.action`. Cancelable: prevent it to skip mark-read, navigation and dismissal.
+   * - `notif-read`: After an unread notification's click: a request to mark it read. Cancelable: prevent it to keep it unread.
    * - `notif-dismiss`: The toast is about to be dismissed; `event.notification` (undefined without one), `event.reason` (`button`, `timeout`, `swipe`, `escape` or `click`). Cancelable: prevent it to keep the toast.
    *
    * ## Slots

@@ -152,6 +152,8 @@ type NotifToastProps = {
   "bind:store"?: NotifToast["store"];
   /** The toast or one of its actions was activated; `event.notification`, `event.action`. Cancelable: prevent it to skip mark-read, navigation and dismissal. */
   "on:notif-click"?: (e: CustomEvent<NotifClickEvent>) => void;
+  /** After an unread notification's click: a request to mark it read. Cancelable: prevent it to keep it unread. */
+  "on:notif-read"?: (e: CustomEvent<NotifReadEvent>) => void;
   /** The toast is about to be dismissed; `event.notification` (undefined without one), `event.reason` (`button`, `timeout`, `swipe`, `escape` or `click`). Cancelable: prevent it to keep the toast. */
   "on:notif-dismiss"?: (e: CustomEvent<NotifDismissEvent>) => void;
 };
@@ -302,6 +304,7 @@ export type CustomElements = {
    *
    * ### **Events:**
    *  - **notif-click** - The toast or one of its actions was activated; `event.notification`, `event.action`. Cancelable: prevent it to skip mark-read, navigation and dismissal.
+   * - **notif-read** - After an unread notification's click: a request to mark it read. Cancelable: prevent it to keep it unread.
    * - **notif-dismiss** - The toast is about to be dismissed; `event.notification` (undefined without one), `event.reason` (`button`, `timeout`, `swipe`, `escape` or `click`). Cancelable: prevent it to keep the toast.
    *
    * ### **Methods:**

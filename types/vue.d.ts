@@ -114,6 +114,8 @@ type NotifToastProps = {
   store?: NotifToast["store"];
   /** The toast or one of its actions was activated; `event.notification`, `event.action`. Cancelable: prevent it to skip mark-read, navigation and dismissal. */
   "onnotif-click"?: (e: CustomEvent<NotifClickEvent>) => void;
+  /** After an unread notification's click: a request to mark it read. Cancelable: prevent it to keep it unread. */
+  "onnotif-read"?: (e: CustomEvent<NotifReadEvent>) => void;
   /** The toast is about to be dismissed; `event.notification` (undefined without one), `event.reason` (`button`, `timeout`, `swipe`, `escape` or `click`). Cancelable: prevent it to keep the toast. */
   "onnotif-dismiss"?: (e: CustomEvent<NotifDismissEvent>) => void;
 };
@@ -264,6 +266,7 @@ export type CustomElements = {
    *
    * ### **Events:**
    *  - **notif-click** - The toast or one of its actions was activated; `event.notification`, `event.action`. Cancelable: prevent it to skip mark-read, navigation and dismissal.
+   * - **notif-read** - After an unread notification's click: a request to mark it read. Cancelable: prevent it to keep it unread.
    * - **notif-dismiss** - The toast is about to be dismissed; `event.notification` (undefined without one), `event.reason` (`button`, `timeout`, `swipe`, `escape` or `click`). Cancelable: prevent it to keep the toast.
    *
    * ### **Methods:**
