@@ -16,6 +16,7 @@ import { courierMessage } from './pages/courier-message.js';
 import { QUIET_MAX_MS, launchBrowser, openPage as openBenchPage, quietWatcher } from './browser.mjs';
 import { startServer } from './server.mjs';
 import { crossTabSize, tabsRun } from './tabs.mjs';
+import { pushRuns } from './push.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
 const BURST = 10_000;
@@ -426,6 +427,8 @@ results.startup = await startup();
 if (courierBytes) results.startupCourier = await startup('courier');
 results.tabs = await tabs();
 results.tabsSize = await crossTabSize();
+// Web Push (bench/push.mjs): in a Chromium of its own (a persistent profile), so not behind untilQuiet.
+results.push = await pushRuns(RUNS);
 
 const pick = (list, key) => list.map((r) => r[key]);
 // Courier's burst counts from its first frame; a run that had not settled when the bench stopped waiting is +Infinity ("> cap").
@@ -489,6 +492,12 @@ figure('tabs', 'sync latency p50 (read in one tab -> applied in another)', 'ms',
 figure('tabs', 'sync latency p95', 'ms', pick(results.tabs, 'syncP95'), { op: '<=', value: 100 });
 figure('tabs', 'crossTab added to core + sse, minified', 'B', [results.tabsSize.minified]);
 figure('tabs', 'crossTab added to core + sse, gzip', 'B', [results.tabsSize.gzip]);
+figure('push', 'relay p50 (CDP push -> in the store of the open page; 50 pushes)', 'ms', pick(results.push, 'relayP50'));
+figure('push', 'relay p95', 'ms', pick(results.push, 'relayP95'));
+figure('push', 'OS notification p50 (CDP push -> shown, no page open, worker running; 20 pushes)', 'ms', pick(results.push, 'shownP50'));
+figure('push', 'OS notification p95', 'ms', pick(results.push, 'shownP95'));
+figure('push', 'OS notification, worker stopped (woken by the push) p50 of 3', 'ms', pick(results.push, 'wokenP50'));
+figure('push', 'OS notification, worker stopped, max of 3', 'ms', pick(results.push, 'wokenMax'));
 
 const fmt = (v) => (v === Infinity ? '∞' : Number.isFinite(v) ? (Math.abs(v) >= 100 || Number.isInteger(v) ? String(Math.round(v)) : v.toFixed(1)) : 'n/a');
 const atLeast = (f) => (f.peer?.capped ? '> ' : '');
