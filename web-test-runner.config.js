@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { cspHeaders } from './test/servers/csp-headers.js';
 import { createTestHub } from './test/servers/hub-plugin.js';
+import { nchanPlugin } from './test/servers/nchan-plugin.js';
 import { pageMemory } from './test/servers/page-memory.js';
 import { scenarioReport } from './test/servers/scenario-report.js';
 
@@ -73,5 +74,7 @@ export default {
     scenarioReport(),
     // garbage collection and heap / listener counts for the soak
     pageMemory(),
+    // the `nchan` server command: a two-node nginx + Nchan + Redis cluster, started on first use
+    nchanPlugin(),
   ],
 };

@@ -14,8 +14,11 @@
 // /sub/<channel>. Pass `authUrl` to use your own server (it gets a GET with
 // the subscriber's headers plus X-Channel-Id, X-Subscriber-Type and
 // X-Original-URI, and answers 200 to allow). Without it, the cluster starts a
-// built-in one: the subscriber is the `x-user` header or the `user` cookie;
-// 200 when it equals the channel, 403 when it differs, 401 when there is none.
+// built-in one: the subscriber is the `x-user` header, else the token of an
+// `Authorization: Bearer <user>` header, else the `user` cookie; 200 when it
+// equals the channel, 403 when it differs, 401 when there is none. A browser
+// page can send only the last two cross-origin (the config's preflight allows
+// Authorization, not x-user), and a browser WebSocket only the cookie.
 //
 // Nothing is left running when the test fails: stop() kills everything and
 // removes the temp dir; so do an exit / SIGINT / SIGTERM handler and, if this
@@ -308,7 +311,7 @@ export function renderTemplate(template, vars) {
 async function startBuiltInAuth(calls) {
   const server = http.createServer((req, res) => {
     const channel = header(req, 'x-channel-id');
-    const user = header(req, 'x-user') ?? cookie(req, 'user');
+    const user = header(req, 'x-user') ?? bearer(req) ?? cookie(req, 'user');
     const status = user === undefined ? 401 : user === channel ? 200 : 403;
     calls.push({ channel, user, type: header(req, 'x-subscriber-type'), status });
     if (calls.length > 1000) calls.splice(0, calls.length - 1000);
@@ -331,6 +334,12 @@ async function startBuiltInAuth(calls) {
 function header(req, name) {
   const value = req.headers[name];
   return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** `Authorization: Bearer <user>` (a browser's sse() and poll() can send it cross-origin: the config's preflight allows it). @param {http.IncomingMessage} req */
+function bearer(req) {
+  const match = /^Bearer +(\S+)$/i.exec(header(req, 'authorization') ?? '');
+  return match?.[1];
 }
 
 /** @param {http.IncomingMessage} req @param {string} name */
