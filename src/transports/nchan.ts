@@ -1,5 +1,5 @@
-import type { Transport } from '../core/model/types.js';
-import { readNchanFrame } from '../core/wire/nchan.js';
+import type { Transport, TransportSink } from '../core/model/types.js';
+import { NCHAN_PONG, nchanIdBefore, readNchanFrame } from '../core/wire/nchan.js';
 import type { Classify } from './outcome.js';
 import { poll, type PollOptions } from './poll.js';
 import { sse, type SseOptions } from './sse.js';
@@ -16,6 +16,13 @@ const goneMeansRestart: Classify = ({ status }) => (status === 410 ? 'retry' : u
 /** A held long poll is abandoned (and asked again, from the same cursor) after this long without an answer. */
 const HELD_POLL_MS = 40_000;
 
+/** What the store is told when Nchan no longer buffers the cursor: it loads `history` again. */
+const EVICTED = { type: 'resync', reason: 'cursor-evicted' } as const;
+
+/** The `ws+meta.nchan` frame, or the bare heartbeat reply (a message the store ignores), else a bad frame. */
+const unwrapFrame = (frame: string): { data: string; id?: string } | undefined =>
+  readNchanFrame(frame) ?? (frame === NCHAN_PONG ? { data: frame } : undefined);
+
 /**
  * nginx with the Nchan module, configured as `deploy/nchan/` ships it: `url` is
  * the subscriber location (`/sub/<channel>`) for every `via`, and the other
@@ -26,18 +33,28 @@ const HELD_POLL_MS = 40_000;
  * - `poll`: long polling with the cursor from each answer's `Etag`, several messages
  *   one per line, a held request (Nchan sends no headers until it has a message) open
  *   until it answers, and a 410 (every restart) retried.
+ *
+ * Nchan sends no signal when a cursor is older than its buffer (it replays what it
+ * still has), so a reconnection resumes from just before the cursor: the message at
+ * the cursor comes back first while it is buffered (and is dropped here), and when
+ * something else comes first the store resyncs through its `history` option. A poll
+ * can check this only for a cursor it received itself (its answers carry no id per
+ * message); after a reload it resumes from the saved cursor unchecked.
  */
 export function nchan(url: string | URL, options: NchanOptions): Transport {
-  const { via, ...rest } = options;
+  const { via, lastEventId, ...rest } = options;
   const classify = (rest as { classify?: Classify }).classify;
   const retrying: Classify = (end) => classify?.(end) ?? goneMeansRestart(end);
+  let inner: Transport;
   switch (via) {
     case 'sse':
-      return sse(url, { ...(rest as SseOptions), classify: retrying });
+      inner = sse(url, { ...(rest as SseOptions), classify: retrying });
+      break;
     case 'websocket':
-      return websocket(url, { protocols: 'ws+meta.nchan', unwrap: readNchanFrame, ...(rest as WebSocketOptions) });
+      inner = websocket(url, { protocols: 'ws+meta.nchan', unwrap: unwrapFrame, ...(rest as WebSocketOptions) });
+      break;
     case 'poll':
-      return poll(url, {
+      inner = poll(url, {
         long: true,
         heldIsOpen: true,
         requestTimeoutMs: HELD_POLL_MS,
@@ -47,5 +64,58 @@ export function nchan(url: string | URL, options: NchanOptions): Transport {
         ...(rest as PollOptions),
         classify: retrying,
       });
+      break;
   }
+  // A long poll's lines all carry the answer's last id: its echo is recognised by content.
+  const byContent = via === 'poll';
+  // The newest message with an id passed to a store (kept across connects: a stopped store starts again from it).
+  let newest: { id: string; data: unknown } | undefined;
+
+  return {
+    ...(inner.send && { send: inner.send.bind(inner) }),
+    connect(sink: TransportSink) {
+      // Whether the next (re)connection still has to check its first message.
+      let resuming = true;
+      // The cursor whose message must come back first.
+      let expected: string | undefined;
+      return inner.connect({
+        cursor() {
+          const cursor = sink.cursor() ?? lastEventId;
+          if (!resuming || cursor === undefined || (byContent && newest?.id !== cursor)) return cursor;
+          const before = nchanIdBefore(cursor);
+          if (before !== undefined) expected = cursor;
+          return before ?? cursor;
+        },
+        message(data, meta) {
+          if (meta?.id !== undefined && !meta.cursorless) {
+            if (expected !== undefined) {
+              const echo = byContent ? data === newest?.data : meta.id === expected;
+              // (an SSE event's id arrives alone first, then with its data)
+              if (echo) {
+                if (data !== undefined) expected = undefined;
+                if (data !== undefined) resuming = false;
+                return;
+              }
+              expected = undefined;
+              sink.message(EVICTED);
+            }
+            if (data !== undefined) {
+              resuming = false;
+              newest = { id: meta.id, data };
+            }
+          }
+          sink.message(data, meta);
+        },
+        status(status, detail) {
+          // Every attempt after a failure or a stop resumes anew.
+          if (status !== 'open') {
+            resuming = true;
+            expected = undefined;
+          }
+          sink.status(status, detail);
+        },
+        error: (error) => sink.error(error),
+      });
+    },
+  };
 }
