@@ -7,6 +7,7 @@ import { createTestHub } from './test/servers/hub-plugin.js';
 import { nchanPlugin } from './test/servers/nchan-plugin.js';
 import { pageMemory } from './test/servers/page-memory.js';
 import { scenarioReport } from './test/servers/scenario-report.js';
+import { socketioPlugin } from './test/servers/socketio-plugin.js';
 
 // The notification push server (SSE, polling, WebSocket) the transport tests talk to.
 const testHub = createTestHub();
@@ -76,5 +77,7 @@ export default {
     pageMemory(),
     // the `nchan` server command: a two-node nginx + Nchan + Redis cluster, started on first use
     nchanPlugin(),
+    // the `socketio` server command: deploy/socketio's two nodes and one Redis, started on first use
+    socketioPlugin(),
   ],
 };
