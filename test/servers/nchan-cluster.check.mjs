@@ -310,6 +310,36 @@ try {
     return `"abc": 100 buffered events; ${future}: nothing, not even a new message`;
   });
 
+  await check('a cursor Nchan never issued gets the first message after it (nchan() resumes from just before its cursor)', async () => {
+    /** @type {string[]} */
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push(/** @type {string} */ ((await cluster.publish('gina', { id: `g${i}`, title: `g ${i}` })).id));
+    const [time, tag] = /** @type {string} */ (ids[1]).split(':').map(Number);
+    const before = /** @type {number} */ (tag) > 0 ? `${time}:${/** @type {number} */ (tag) - 1}` : `${/** @type {number} */ (time) - 1}:32767`;
+    const sub = await openSse(`${B.url}/sub/gina`, { ...as('gina'), 'last-event-id': before });
+    const got = await sub.collect(2, 2000, 300);
+    sub.close();
+    assertEqual(got.map((e) => e.id), ids.slice(1), `events after ${before}`);
+    return `after ${before} (not an id Nchan gave): ${got.map((e) => e.id).join(' ')}, the cursor's own message first`;
+  });
+
+  await check('a node that just served a channel keeps more than the buffer for a while; another node has the newest 100', async () => {
+    /** @type {string[]} */
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push(/** @type {string} */ ((await cluster.publish('hank', { id: `h${i}`, title: `h ${i}` })).id));
+    const first = await longPoll(`${A.url}/sub/hank`, as('hank'), 2000);
+    assert(first !== 'timeout' && first.body.split('\n').filter(Boolean).length === 3, 'first long-poll on A');
+    for (let i = 3; i < 108; i++) ids.push(/** @type {string} */ ((await cluster.publish('hank', { id: `h${i}`, title: `h ${i}` })).id));
+    const cursor = encodeURIComponent(/** @type {string} */ (ids[2]));
+    const onA = await longPoll(`${A.url}/sub/hank?lastEventId=${cursor}`, as('hank'), 2000);
+    const onB = await longPoll(`${B.url}/sub/hank?lastEventId=${cursor}`, as('hank'), 2000);
+    assert(onA !== 'timeout' && onB !== 'timeout', 'both answered');
+    const linesA = onA.body.split('\n').filter(Boolean).map((l) => JSON.parse(l).id);
+    const linesB = onB.body.split('\n').filter(Boolean).map((l) => JSON.parse(l).id);
+    assertEqual([linesB.length, linesB[0]], [100, 'h8'], 'node B (Redis: the newest 100)');
+    return `105 published after the cursor: node A (had a subscriber a moment ago) answered ${linesA.length} from ${linesA[0]}, node B ${linesB.length} from ${linesB[0]}`;
+  });
+
   if (slow) {
     await check('SSE ping: a ":ping" comment within 20 s of silence', async () => {
       const sub = await openSse(`${A.url}/sub/frank`, as('frank'));
