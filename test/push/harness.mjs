@@ -143,7 +143,17 @@ export async function startBrowser(options = {}) {
         worker: () =>
           until(() => context.serviceWorkers().find((worker) => worker.url().startsWith(`${origin}/`)), { message: () => 'no running worker' }),
         /** The worker's probes (test-sw.ts): push events handled, notifications shown. */
-        probes: async () => (await site.worker()).evaluate(() => globalThis.probes),
+        probes: async () => {
+          const worker = await site.worker();
+          // A worker that stops meanwhile never answers: the callers poll again.
+          let timer;
+          const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('the worker did not answer within 2 s')), 2000)));
+          try {
+            return await Promise.race([worker.evaluate(() => globalThis.probes), late]);
+          } finally {
+            clearTimeout(timer);
+          }
+        },
         /** Waits until the worker handled a push whose data contains `marker`; its probe. */
         handled: (marker) =>
           until(async () => (await site.probes().catch(() => [])).find((p) => p.type === 'handled' && p.data.includes(marker)), {

@@ -65,7 +65,11 @@ describe('round trip: hub -> web-push -> push service -> Chromium -> worker', ()
     if (unavailable) return t.skip(unavailable);
     const sentAt = Date.now();
     site.server.publish(site.channel, [{ id: 'rt-open', title: 'Build 7 passed', topic: 'builds', createdAt: sentAt }]);
-    const handled = await site.handled('rt-open');
+    const handled = await site.handled('rt-open').catch(async (error) => {
+      // Where it stopped: the hub's send, the stand-in's forward, Chromium's logins to the socket.
+      const sent = (await site.server.pushLog(site.channel)).sent;
+      throw new Error(`${error.message}; hub sent ${JSON.stringify(sent.map((s) => s.status))}, forwarded ${forwarded.length}, socket logins ${mcs.log.filter((e) => e.tag === 2).length}`);
+    });
     assert.deepEqual(JSON.parse(handled.data), { id: 'rt-open', title: 'Build 7 passed', topic: 'builds', createdAt: sentAt, type: 'notification' }, 'the worker got the plaintext');
     await until(() => call(page, 'ids').then((ids) => ids.includes('rt-open')));
     assert.equal((await call(page, 'ids')).filter((id) => id === 'rt-open').length, 1);

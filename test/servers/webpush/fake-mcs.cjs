@@ -1,5 +1,7 @@
 /* global Buffer */
 // Copied from shared/tools/webpush/ (checked on Chromium 156), so CI needs nothing outside the repository.
+// One change: deliver() writes to the connection that logged in last. Under load Chromium may log in
+// twice (a second connection after the first login); the original wrote to the first, dead one.
 // A fake GCM "MCS" delivery socket (TLS, protobuf framing) so a real, encrypted Web Push message can reach
 // Chromium with no push service: Chromium decrypts it with the subscription's private key and fires `push`.
 // Chromium connects to it via --gcm-mcs-endpoint=https://127.0.0.1:P (needs --ignore-certificate-errors).
@@ -14,7 +16,7 @@ const frame = (tag, proto) => Buffer.concat([Buffer.from([tag]), varint(proto.le
 
 // tls: { key, cert } PEM strings for 127.0.0.1 (a self-signed pair is enough; see README.md).
 function createFakeMcs(tlsOptions) {
-  const sockets = new Set(); const log = []; let loggedIn;
+  const sockets = new Set(); const log = []; let loggedIn; let latest;
   const ready = new Promise((r) => { loggedIn = r; });
   const server = tls.createServer({ key: tlsOptions.key, cert: tlsOptions.cert }, (sock) => {
     sockets.add(sock); sock.on('close', () => sockets.delete(sock)); sock.on('error', () => {});
@@ -30,6 +32,7 @@ function createFakeMcs(tlsOptions) {
         log.push({ tag, size });
         if (tag === 2) {                                   // LoginRequest -> version + LoginResponse{id="lab"}
           sock.write(Buffer.concat([Buffer.from([41]), frame(3, field(1, 'lab'))]));
+          latest = sock;
           loggedIn(sock);
         } else if (tag === 0) {
           sock.write(frame(1, Buffer.alloc(0)));           // HeartbeatPing -> HeartbeatAck
@@ -43,7 +46,8 @@ function createFakeMcs(tlsOptions) {
     args: [`--gcm-mcs-endpoint=https://127.0.0.1:${server.address().port}`, '--ignore-certificate-errors'],
     // Deliver one aes128gcm Web Push body (exactly what the app server POSTed to the endpoint).
     async deliver({ appId, sender, body }) {
-      const sock = await ready;
+      await ready;
+      const sock = latest;
       const appData = (k, v) => field(7, Buffer.concat([field(1, k), field(2, v)]));
       const stanza = Buffer.concat([
         field(2, `msg-${++n}`), field(3, sender), field(5, 'org.chromium.linux'),
