@@ -17,6 +17,7 @@ import { QUIET_MAX_MS, launchBrowser, openPage as openBenchPage, quietWatcher } 
 import { startServer } from './server.mjs';
 import { crossTabSize, tabsRun } from './tabs.mjs';
 import { pushRuns } from './push.mjs';
+import { fanoutRuns, printFanout } from './fanout.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
 const BURST = 10_000;
@@ -429,6 +430,9 @@ results.tabs = await tabs();
 results.tabsSize = await crossTabSize();
 // Web Push (bench/push.mjs): in a Chromium of its own (a persistent profile), so not behind untilQuiet.
 results.push = await pushRuns(RUNS);
+// Fan-out (bench/fanout.mjs): Node processes of stores on nginx + Nchan and on the demo hub; once, not RUNS times.
+const nchanInstalled = existsSync('/usr/lib/nginx/modules/ngx_nchan_module.so') && existsSync('/usr/bin/redis-server');
+if (nchanInstalled) results.fanout = await fanoutRuns();
 
 const pick = (list, key) => list.map((r) => r[key]);
 // Courier's burst counts from its first frame; a run that had not settled when the bench stopped waiting is +Infinity ("> cap").
@@ -498,6 +502,14 @@ figure('push', 'OS notification p50 (CDP push -> shown, no page open, worker run
 figure('push', 'OS notification p95', 'ms', pick(results.push, 'shownP95'));
 figure('push', 'OS notification, worker stopped (woken by the push) p50 of 3', 'ms', pick(results.push, 'wokenP50'));
 figure('push', 'OS notification, worker stopped, max of 3', 'ms', pick(results.push, 'wokenMax'));
+for (const r of results.fanout ?? []) {
+  const on = `${r.size} subscribers, ${r.server === 'nchan' ? 'nginx + Nchan (2 nodes)' : 'demo hub'}`;
+  figure('fan-out', `${on}: publish -> applied in store p50`, 'ms', [r.p50]);
+  figure('fan-out', `${on}: p95`, 'ms', [r.p95]);
+  figure('fan-out', `${on}: p99`, 'ms', [r.p99]);
+  figure('fan-out', `${on}: notifications lost`, '', [r.lost], { op: '<=', value: 0 });
+  figure('fan-out', `${on}: server memory per connection`, 'KiB', [r.serverKBPerConnection]);
+}
 
 const fmt = (v) => (v === Infinity ? '∞' : Number.isFinite(v) ? (Math.abs(v) >= 100 || Number.isInteger(v) ? String(Math.round(v)) : v.toFixed(1)) : 'n/a');
 const atLeast = (f) => (f.peer?.capped ? '> ' : '');
@@ -531,6 +543,10 @@ if (results.burstCourier) {
   );
 }
 if (results.bigFeed.some((r) => !r.reachedEnd)) console.log('\nwarning: a big-feed scroll did not reach the oldest notification');
+if (results.fanout) {
+  console.log('\nfan-out (bench/fanout.mjs), side by side:\n');
+  printFanout(results.fanout);
+} else console.log('\nfan-out skipped: nginx, libnginx-mod-nchan and redis-server are not installed');
 if (errors.length) console.log(`\npage errors: ${[...new Set(errors)].join(' | ')}`);
 if (notQuiet.length) console.log(`\nwarning: the browser was not quiet within ${QUIET_MAX_MS / 1000} s before ${notQuiet.join(', ')}: those runs started anyway`);
 
