@@ -35,7 +35,7 @@ const isIds = (value: unknown): value is string[] => Array.isArray(value) && val
 
 function isChange(value: unknown): value is SharedChange {
   if (!isRecord(value)) return false;
-  if (value.type === 'read' || value.type === 'archive') return isIds(value.ids);
+  if (value.type === 'read' || value.type === 'archive' || value.type === 'pending') return isIds(value.ids);
   return (
     value.type === 'preference' &&
     typeof value.topic === 'string' &&

@@ -89,7 +89,11 @@ const store = createNotificationStore({
   maxItems: 100_000,
   topics: [{ id: 'default', label: 'Everything', defaults: { desktop: params.has('desktop') } }],
   actions: {
-    markRead: async (ids) => void calls.push({ action: 'markRead', ids }),
+    // ?hang: a server that never answers, so what the person does waits in the outbox.
+    markRead: async (ids) => {
+      calls.push({ action: 'markRead', ids });
+      if (params.has('hang')) await new Promise(() => {});
+    },
     markAllRead: async () => void calls.push({ action: 'markAllRead', ids: [] }),
     archive: async (ids) => void calls.push({ action: 'archive', ids }),
   },
@@ -145,6 +149,7 @@ const api = {
   now,
   ids: () => store.$items.get().map((n) => n.id),
   read: () => store.$items.get().filter((n) => n.read).map((n) => n.id),
+  pending: () => [...store.$pendingIds.get()].sort(),
   delivered: () => delivered,
   role: () => store.$role.get(),
   roles: () => roles,

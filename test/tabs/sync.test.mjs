@@ -95,4 +95,19 @@ describe('crossTab: state in step, interruptions once', () => {
     assert.deepEqual(os.flat(), [{ title: 'Toast v3', tag: 'v3' }], 'one OS notification for the browser, tagged with the id');
     assert.deepEqual(os[pages.indexOf(leader)], [{ title: 'Toast v3', tag: 'v3' }], 'shown by the leader');
   });
+
+  it('a read waiting in one tab\'s outbox shows as waiting in every tab, and only that tab sends it', async () => {
+    const c = tabs.channel('pending');
+    const pages = [await tabs.open(c, { hang: true }), await tabs.open(c, { hang: true })];
+    await leaderOf(pages);
+    tabs.publish(c, frames('p', 1, 3));
+    await untilDelivered(pages, 3);
+    await call(pages[1], 'markRead', 'p2');
+    for (const page of pages) {
+      await until(async () => (await call(page, 'pending')).join() === 'p2', { timeout: 5000, message: () => 'the waiting read did not show in every tab' });
+    }
+    const sent = await callAll(pages, 'calls');
+    assert.deepEqual(sent.map((calls) => calls.map((entry) => entry.ids)), [[], [['p2']]]);
+  });
+
 });

@@ -141,7 +141,9 @@ export type TabRole = 'leader' | 'follower' | 'solo';
 /** What the person did in one tab, for the others to show too (without calling the server again). */
 export type SharedChange =
   | { type: 'read' | 'archive'; ids: string[] }
-  | { type: 'preference'; topic: string; channel: Channel; enabled: boolean };
+  | { type: 'preference'; topic: string; channel: Channel; enabled: boolean }
+  /** The ids whose change waits in the sending tab's outbox (all of them: it replaces the last). */
+  | { type: 'pending'; ids: string[] };
 
 /** The tabs of one browser that share a connection (see `crossTab`). */
 export interface TabSync {

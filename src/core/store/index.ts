@@ -106,6 +106,7 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
   // With crossTab(): the person's changes in another tab, shown here without calling the server.
   const tabs = createTabBridge((change) => {
     if (change.type === 'preference') persistence.setChoice(change.topic, change.channel, change.enabled);
+    else if (change.type === 'pending') outbox.waitingElsewhere(change.ids);
     else mark(change.ids, change.type === 'read' ? 'read' : 'archived');
   });
   tabs.use(options.transport);
@@ -129,6 +130,7 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     actions: options.actions,
     restored: persistence.outbox(),
     save: persistence.saveOutbox,
+    waiting: (ids) => tabs.share({ type: 'pending', ids }),
     undo(entry) {
       const flag = entry.action === 'archive' ? 'archived' : 'read';
       persistence.forget(flag, entry.ids);

@@ -18,6 +18,8 @@ export interface OutboxOptions {
   save(entries: readonly OutboxEntry[]): void;
   /** The server refused a change (4xx): it is undone here. */
   undo(entry: OutboxEntry): void;
+  /** The ids waiting here changed (for the other tabs to show them waiting too). */
+  waiting?(ids: string[]): void;
   report(error: NotifError): void;
 }
 
@@ -53,15 +55,19 @@ export function createOutbox(options: OutboxOptions) {
   const can = (action: keyof ServerActions): boolean => typeof actions?.[action] === 'function';
   let queue: OutboxEntry[] = options.restored.filter((entry) => can(entry.action));
   const $pending = atom(queue.length);
-  const $pendingIds = atom<ReadonlySet<string>>(new Set(queue.flatMap((e) => e.ids)));
+  /** What waits in another tab's outbox (with crossTab, that tab sends it; this one shows it). */
+  let elsewhere: string[] = [];
+  const ids = (): Set<string> => new Set([...queue.flatMap((e) => e.ids), ...elsewhere]);
+  const $pendingIds = atom<ReadonlySet<string>>(ids());
   let sending = false;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function changed(): void {
     $pending.set(queue.length);
-    $pendingIds.set(new Set(queue.flatMap((e) => e.ids)));
+    $pendingIds.set(ids());
     options.save(queue);
+    options.waiting?.(queue.flatMap((e) => e.ids));
   }
 
   function add(entry: OutboxEntry): void {
@@ -128,6 +134,11 @@ export function createOutbox(options: OutboxOptions) {
     /** The ids whose change waits for the server, for a view to mark them. */
     $pendingIds: $pendingIds as ReadableAtom<ReadonlySet<string>>,
     add,
+    /** What waits in another tab: shown as waiting here too (that tab sends it). */
+    waitingElsewhere(waiting: string[]): void {
+      elsewhere = waiting;
+      $pendingIds.set(ids());
+    },
     /** The connection or the network is back: what waits goes now, not after its backoff. */
     retryNow(): void {
       clearTimeout(timer);

@@ -48,11 +48,28 @@ function readJson(key: string): unknown {
 const CACHE_SAVE_MS = 1000;
 
 /**
+ * The outbox's key: one per tab (its id in sessionStorage, which a reload keeps), so
+ * two tabs on one `storageKey` never write over each other's waiting changes.
+ */
+function outboxKey(storageKey: string): string {
+  try {
+    let tab = sessionStorage.getItem(`${storageKey}:tab`);
+    if (!tab) {
+      tab = Math.random().toString(36).slice(2, 10);
+      sessionStorage.setItem(`${storageKey}:tab`, tab);
+    }
+    return `${storageKey}:outbox:${tab}`;
+  } catch {
+    return `${storageKey}:outbox`;
+  }
+}
+
+/**
  * What the person did that must outlive the items: the ids they read or
  * archived (at most `limit` of each, newest kept), their preference choices,
  * the changes the server has not confirmed (the outbox) and the last items, so
  * a reload shows the feed at once, offline too. With a `storageKey` they live in
- * localStorage (`<key>:state`, `:preferences`, `:outbox`, `:items`) and follow
+ * localStorage (`<key>:state`, `:preferences`, `:outbox:<tab>`, `:items`) and follow
  * other tabs' changes; without one, in memory. Storage that is full or disabled
  * is reported once, and the store goes on in memory.
  */
@@ -74,6 +91,7 @@ export function createPersistence(storageKey: string | undefined, limit: number,
   const marked = { read: new Set(initial.read.slice(-limit)), archived: new Set(initial.archived.slice(-limit)) };
   let dirty = false;
   let cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  const outboxAt = storageKey && outboxKey(storageKey);
 
   return {
     $choices: $choices as ReadableAtom<PreferenceChoices>,
@@ -108,7 +126,7 @@ export function createPersistence(storageKey: string | undefined, limit: number,
     },
     /** The outbox as the page left it (checked: storage is user-editable). */
     outbox: (): OutboxEntry[] => {
-      const value = storageKey && readJson(`${storageKey}:outbox`);
+      const value = outboxAt && readJson(outboxAt);
       if (!Array.isArray(value)) return [];
       return value.filter(
         (e): e is OutboxEntry =>
@@ -116,7 +134,7 @@ export function createPersistence(storageKey: string | undefined, limit: number,
       );
     },
     saveOutbox: (entries: readonly OutboxEntry[]): void => {
-      if (storageKey) guard(() => localStorage.setItem(`${storageKey}:outbox`, JSON.stringify(entries)));
+      if (outboxAt) guard(() => localStorage.setItem(outboxAt, JSON.stringify(entries)));
     },
     /** The items the page held last, for the feed to show before the server answers. */
     cachedItems: (): unknown[] => {
