@@ -9,7 +9,9 @@
 //
 // Needs the Debian packages nginx, libnginx-mod-nchan and redis-server
 // (.ci/run installs them). Figures (failover gap, restart recovery, idle) are
-// printed, not asserted.
+// printed, not asserted. The idle test runs 3 s with a 200 ms heartbeat and a
+// 700 ms liveness timeout; NCHAN_IDLE_REAL=1 makes it a real minute with the
+// defaults (25 s, 35 s), NCHAN_IDLE_MS another length.
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { createNotificationStore, type NotificationStore } from '../../src/core/store/index.js';
