@@ -81,6 +81,8 @@ export function showDesktopNotifications(store: NotificationStore, options: Desk
   };
 
   return store.on('notification', (notification, info) => {
+    // With Web Push subscribed, the worker shows them (once per browser): not this page too.
+    if (store.push?.state() === 'subscribed') return;
     if (info.silent || notification.read || !nobodyLooking()) return;
     if (!desktopPermitted() || !store.allows(notification, 'desktop') || shown.has(notification.id)) return;
     shown.add(notification.id);

@@ -74,6 +74,7 @@ export function webPush(options: WebPushOptions): Transport & {
   const $state = atom<PushState>(!supported() ? 'unsupported' : Notification.permission === 'denied' ? 'denied' : 'default');
   const key = keyBytes(options.vapidPublicKey);
   const readers = new Set<(ids: string[]) => void>();
+  const enablers = new Set<() => void>();
   const scope = options.scope ?? '/';
   let topics: string[] = [];
   /** The person's preferences, as last followed: a worker registered later gets them then. */
@@ -90,17 +91,24 @@ export function webPush(options: WebPushOptions): Transport & {
     report?.(new NotifError('network', `web push: ${cause instanceof Error ? cause.message : String(cause)}`, { cause }));
   };
 
+  /** The worker's registration if there is one yet (the app's own, or the one on `scope`): never registers. */
+  const existingRegistration = async (): Promise<ServiceWorkerRegistration | undefined> =>
+    typeof options.serviceWorker === 'object' && 'pushManager' in options.serviceWorker
+      ? options.serviceWorker
+      : navigator.serviceWorker.getRegistration(scope);
+
   async function registration(): Promise<ServiceWorkerRegistration> {
-    if (typeof options.serviceWorker === 'object' && 'pushManager' in options.serviceWorker) return options.serviceWorker;
+    const worker = options.serviceWorker;
+    if (typeof worker === 'object' && 'pushManager' in worker) return worker;
     const existing = await navigator.serviceWorker.getRegistration(scope);
     if (existing) return existing;
-    await navigator.serviceWorker.register(options.serviceWorker, { scope, type: options.type ?? 'classic' });
+    await navigator.serviceWorker.register(worker, { scope, type: options.type ?? 'classic' });
     return navigator.serviceWorker.ready;
   }
 
   /** The worker shows OS notifications by the person's preferences: it gets them on every change. */
   async function tellWorker(message: ToWorker): Promise<void> {
-    const existing = await navigator.serviceWorker.getRegistration(scope);
+    const existing = await existingRegistration();
     (existing?.active ?? navigator.serviceWorker.controller)?.postMessage(message);
   }
 
@@ -128,7 +136,7 @@ export function webPush(options: WebPushOptions): Transport & {
   }
 
   async function unsubscribeNow(): Promise<void> {
-    const existing = await navigator.serviceWorker.getRegistration(scope);
+    const existing = await existingRegistration();
     const subscription = await existing?.pushManager.getSubscription();
     reported = undefined;
     if (subscription) {
@@ -152,13 +160,21 @@ export function webPush(options: WebPushOptions): Transport & {
       readers.add(listener);
       return () => readers.delete(listener);
     },
+    onEnable(listener) {
+      enablers.add(listener);
+      return () => enablers.delete(listener);
+    },
     follow(next) {
       if (!supported()) return;
       preferences = next;
+      const before = topics;
       topics = desktopTopics(next);
       void tellWorker({ ns: WORKER_PROTOCOL, v: WORKER_VERSION, type: 'preferences', preferences: next }).catch(() => {});
       if (Notification.permission === 'denied') setState('denied');
-      void run(topics.length ? subscribeNow : unsubscribeNow);
+      if (topics.length) void run(subscribeNow);
+      // Only the person turning the last one off unsubscribes: a page that starts with none on (no
+      // storageKey, so its choices were not kept) must not drop a subscription it did not make.
+      else if (before.length) void run(unsubscribeNow);
     },
   };
 
@@ -175,6 +191,8 @@ export function webPush(options: WebPushOptions): Transport & {
           setState(permission === 'denied' ? 'denied' : 'default');
           return $state.get();
         }
+        // The store turns the default topic's desktop on when none is (follow() then subscribes it).
+        for (const enabled of enablers) enabled();
         if (!topics.length) topics = ['default'];
         return run(subscribeNow).then(() => $state.get());
       });
@@ -222,8 +240,7 @@ export function webPush(options: WebPushOptions): Transport & {
       // What was read through an OS notification while no page was open.
       void tellWorker({ ns: WORKER_PROTOCOL, v: WORKER_VERSION, type: 'take-reads' }).catch(() => {});
       // Already subscribed on an earlier visit: say so (no request).
-      void navigator.serviceWorker
-        .getRegistration(scope)
+      void existingRegistration()
         .then((existing) => existing?.pushManager.getSubscription())
         .then((subscription) => {
           if (subscription && $state.get() === 'default') setState('subscribed');

@@ -341,6 +341,7 @@ describe('notif-preferences', () => {
       state: () => state,
       onState: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
       onRead: () => () => {},
+      onEnable: () => () => {},
       follow: () => {},
     };
     const pushing = createNotificationStore({ topics: TOPICS, transport: { push, connect: () => () => {} } });

@@ -22,7 +22,7 @@ function fake(extra: Partial<Transport> = {}): Transport & { sink?: TransportSin
 
 const tabs: TabSync = { role: () => 'leader', anyVisible: () => true, share: () => undefined, follow: () => () => undefined, onRole: () => () => undefined };
 const followed: unknown[] = [];
-const push: PushControl = { state: () => 'subscribed', onState: () => () => undefined, onRead: () => () => undefined, follow: (preferences) => void followed.push(preferences) };
+const push: PushControl = { state: () => 'subscribed', onState: () => () => undefined, onRead: () => () => undefined, onEnable: () => () => undefined, follow: (preferences) => void followed.push(preferences) };
 
 describe('merge', () => {
   it('passes crossTab’s tabs and webPush’s push control to the store', () => {

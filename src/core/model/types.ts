@@ -125,6 +125,8 @@ export interface PushControl {
   readonly state: () => PushState;
   /** Calls `listener` when the state changes; returns the unsubscribe. */
   onState(listener: (state: PushState) => void): () => void;
+  /** Calls `listener` when the app's own click called `enable()`; returns the unsubscribe. */
+  onEnable(listener: () => void): () => void;
   /** Calls `listener` with ids the person read by clicking their OS notification; returns the unsubscribe. */
   onRead(listener: (ids: string[]) => void): () => void;
   /**

@@ -1,6 +1,6 @@
 import { atom, computed } from 'nanostores';
 import type { Topic } from '../model/types.js';
-import { allows, resolvePreferences, sanitizeChoices } from '../preferences.js';
+import { allows, DEFAULT_TOPIC, resolvePreferences, sanitizeChoices } from '../preferences.js';
 import { decodeMessage } from '../wire/decode.js';
 import type { NotificationStore, NotificationStoreOptions } from './api.js';
 import { createCollection, SILENT } from './collection.js';
@@ -111,7 +111,11 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
   });
   tabs.use(options.transport);
   // With webPush(): the desktop preferences drive the subscription; a click on an OS notification reads it here.
-  const push = createPushBridge($preferences, (ids) => store.markRead(ids));
+  const push = createPushBridge(
+    $preferences,
+    (ids) => store.markRead(ids),
+    () => store.setPreference(DEFAULT_TOPIC, 'desktop', true),
+  );
   push.use(options.transport);
 
   /** Marks ids locally and republishes; returns those it changed. */
