@@ -150,7 +150,9 @@ export function runConnection(
       opened() {
         clearTimeout(connectTimer);
         watchSilence();
-        openedAt ??= Date.now();
+        // Once per attempt: a poll says it at every answer, and a status event per answer is noise.
+        if (openedAt !== undefined) return;
+        openedAt = Date.now();
         report('open');
       },
       progressed() {

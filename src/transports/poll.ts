@@ -26,6 +26,9 @@ export interface PollOptions extends ConnectionOptions {
   heldIsOpen?: boolean;
 }
 
+/** With `heldIsOpen`, a request still held this long counts as open (a refused one fails sooner). */
+const HELD_OPEN_AFTER_MS = 1000;
+
 /** A long-poll server that answers empty at once would otherwise be hammered in a tight loop. */
 const LONG_POLL_MIN_GAP_MS = 1000;
 
@@ -98,13 +101,18 @@ export function poll(url: string | URL, options: PollOptions = {}): Transport {
           let text: string;
           try {
             const headers = await buildHeaders(options.headers, attempt.credentials, { Accept: 'application/json' });
-            if (options.heldIsOpen) attempt.opened();
-            response = await fetch(target, {
-              headers,
-              credentials: options.withCredentials ? 'include' : 'same-origin',
-              cache: 'no-store',
-              signal: attempt.signal,
-            });
+            // A request the server still holds after a moment reached it: open, though no header came.
+            const held = options.heldIsOpen ? setTimeout(() => attempt.opened(), scaledMs(options, HELD_OPEN_AFTER_MS)) : undefined;
+            try {
+              response = await fetch(target, {
+                headers,
+                credentials: options.withCredentials ? 'include' : 'same-origin',
+                cache: 'no-store',
+                signal: attempt.signal,
+              });
+            } finally {
+              clearTimeout(held);
+            }
             const refused = classifyResponse(response, options.classify);
             if (refused) {
               response.body?.cancel().catch(() => {});

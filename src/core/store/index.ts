@@ -145,7 +145,8 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     report,
   });
   // Sent as soon as there is a way to the server again (and what a reload found waiting, now).
-  if (typeof window !== 'undefined') window.addEventListener('online', () => outbox.retryNow());
+  // (While started: a stopped store leaves nothing listening; what waits goes at the next start.)
+  const online = (): void => outbox.retryNow();
   queueMicrotask(() => outbox.retryNow());
   // The feed as the page left it, shown before the server answers (silent: it was seen).
   const cached = persistence.cachedItems();
@@ -181,8 +182,14 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     get cursor() {
       return sinks.cursor;
     },
-    start: connection.start,
-    stop: connection.stop,
+    start() {
+      if (typeof window !== 'undefined') window.addEventListener('online', online);
+      connection.start();
+    },
+    stop() {
+      if (typeof window !== 'undefined') window.removeEventListener('online', online);
+      connection.stop();
+    },
     setTransport: connection.setTransport,
     add: ingest.add,
     flush: ingest.flush,

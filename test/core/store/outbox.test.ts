@@ -25,6 +25,7 @@ describe('outbox: server actions wait until the server takes them', () => {
   function storeOn(options: Parameters<typeof createNotificationStore>[0] = {}): NotificationStore {
     const store = createNotificationStore({ actions: httpActions(`/hub/${c}/actions`), ...options });
     stores.push(store);
+    store.start(); // a started store listens for the network coming back
     return store;
   }
 
