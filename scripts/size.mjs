@@ -35,7 +35,9 @@ export const entries = [
     // boundaries keep names the minifier mangled inside one closure) and the store-owned cursor.
     // +1.43 (-> 12.11): the outbox (0.60: retries, collapsing, undo), persistence of the outbox
     // and the last items (+0.41), the store's bridges to crossTab and webPush (issues 25, 26, 28).
-    ceiling: 12.15,
+    // +0.19 (-> 12.30): what the tests of those issues found (an outbox per tab and its waiting ids
+    // shown in every tab, the online listener only while started, Web Push's enable and first load).
+    ceiling: 12.35,
   },
   {
     id: 'initial',
@@ -47,7 +49,8 @@ export const entries = [
     // the preferences and the toast on first use (issue 24). +2.05 (-> 29.72): the store's own
     // growth above, and the provider's lazy crossTab and badge stand-ins (their code is a chunk
     // of its own, fetched only by a page with the attribute: 2.5 KiB gzip when it was static).
-    ceiling: 29.75,
+    // +0.21 (-> 29.93): the same fixes.
+    ceiling: 29.95,
   },
   {
     id: 'everything',
@@ -57,7 +60,8 @@ export const entries = [
     budget: 32,
     // 36.49 with issue 24 (every chunk inlined, as the issue measures it); 41.88 with crossTab,
     // the outbox, the badge and the Web Push bridge inlined (issues 25, 26, 28).
-    ceiling: 41.9,
+    // +0.31 (-> 42.19): the same fixes.
+    ceiling: 42.2,
   },
   {
     id: 'everything-no-lit',
