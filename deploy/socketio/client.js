@@ -47,7 +47,20 @@ export function socketioNotifications(url, { auth, lastEventId, ...socketOptions
       emit(data, { id: String(seq) });
     };
 
-    socket.on('notification', take);
+    /**
+     * Live messages that arrive between a (re)connection and its replay: the server joins the
+     * room before it reads the log, so a newer one can come first. Held, then taken after the
+     * replay, so the store gets them in order.
+     * @type {{ seq: number, data: unknown }[] | undefined}
+     */
+    let held;
+    socket.on('connect', () => {
+      held = [];
+    });
+    socket.on('notification', (/** @type {{ seq: number, data: unknown }} */ message) => {
+      if (held) held.push(message);
+      else take(message);
+    });
     socket.on('replay', (/** @type {{ after: number, gap: boolean, items: { seq: number, data: unknown }[] }} */ replay) => {
       // More was missed than the server keeps: the store loads its history again.
       if (replay.gap) emit({ type: 'resync', reason: 'buffer-passed' });
@@ -56,6 +69,9 @@ export function socketioNotifications(url, { auth, lastEventId, ...socketOptions
         for (const seq of ahead) if (seq <= replay.after) ahead.delete(seq);
       }
       replay.items.forEach(take);
+      const waiting = held ?? [];
+      held = undefined;
+      waiting.forEach(take);
       advance();
     });
 
