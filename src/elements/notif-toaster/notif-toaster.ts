@@ -4,6 +4,7 @@ import { showDesktopNotifications } from '../../core/desktop.js';
 import type { NotificationStore } from '../../core/store/index.js';
 import { createToasts, DEFAULT_MAX_TOASTS, DEFAULT_TOAST_DURATION, type ToastEntry, type Toasts } from '../../core/toasts.js';
 import { FocusReturnController } from '../../controllers/focus-return-controller.js';
+import { KeepClearController } from '../../controllers/keep-clear-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import type { NotifDismissEvent } from '../../events/notif-dismiss-event.js';
 import { languageOf } from '../../i18n/lang.js';
@@ -151,9 +152,12 @@ export class NotifToaster extends LitElement {
   #toasts: Toasts | undefined;
   /** Focus that was on a toast goes back where it was before it entered the stack. */
   readonly #focus = new FocusReturnController(this);
-  /** Toasts are on screen (the stack was measured for them). */
-  #showing = false;
-  #clearFrame: number | undefined;
+  /** A top stack starts below any bell in its way, so toasts never cover it. */
+  readonly #keepClear = new KeepClearController(this, {
+    region: () => this.renderRoot.querySelector<HTMLElement>('[part~="region"]'),
+    atTop: () => !this.position?.startsWith('bottom'),
+    avoid: keepClear,
+  });
   #toastStrings: Partial<ToastStrings> = {};
 
   constructor() {
@@ -173,56 +177,15 @@ export class NotifToaster extends LitElement {
     super.connectedCallback();
     if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void loadToast(), { timeout: 3000 });
     else setTimeout(() => void loadToast(), 1000);
-    window.addEventListener('resize', this.#onViewportChange, { passive: true });
-    window.addEventListener('scroll', this.#onViewportChange, { passive: true, capture: true });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('resize', this.#onViewportChange);
-    window.removeEventListener('scroll', this.#onViewportChange, { capture: true });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const showing = this.#entries.length > 0;
-    // Measured when the stack appears, not per toast: a burst must not force a layout per arrival.
-    if (showing && (!this.#showing || changed.has('position'))) this.#keepClear();
-    this.#showing = showing;
+    this.#keepClear.update(this.#entries.length > 0, changed.has('position'));
     if (this.shadowRoot?.activeElement) return;
     // A toast that had focus may have gone without a focusout (read in another view).
     this.#focus.restore();
     this.#toasts?.resume('focus');
   }
-
-  /**
-   * Starts a top stack below any bell in its way (header, panel button), so
-   * toasts never cover it: `--_clear` is the lowest bottom edge of those that
-   * share the stack's columns in the top half of the viewport.
-   */
-  #keepClear(): void {
-    const region = this.renderRoot.querySelector<HTMLElement>('[part~="region"]');
-    if (!region) return;
-    let clear = 0;
-    if (!this.position?.startsWith('bottom')) {
-      const stack = region.getBoundingClientRect();
-      for (const element of keepClear) {
-        const box = element.getBoundingClientRect();
-        const inTheWay = box.height > 0 && box.right > stack.left && box.left < stack.right && box.top < window.innerHeight / 2;
-        if (inTheWay) clear = Math.max(clear, box.bottom);
-      }
-    }
-    // CSSOM, which a strict CSP allows (a style attribute it would not).
-    region.style.setProperty('--_clear', `${Math.ceil(clear)}px`);
-  }
-
-  /** A bell may move (resize, a header scrolled away): measured again on the next frame while toasts show. */
-  readonly #onViewportChange = (): void => {
-    if (!this.#showing || this.#clearFrame !== undefined) return;
-    this.#clearFrame = requestAnimationFrame(() => {
-      this.#clearFrame = undefined;
-      this.#keepClear();
-    });
-  };
 
   get #strings(): ToasterStrings {
     return { ...defaultToasterStrings, ...this.strings };
