@@ -3,6 +3,7 @@ import type { NotificationStore } from '../../core/store/index.js';
 import type { Notification, NotificationAction, Priority } from '../../core/model/types.js';
 import { safeUrl } from '../../core/model/url.js';
 import { StoreController } from '../../controllers/store-controller.js';
+import { SwipeController } from '../../controllers/swipe-controller.js';
 import { createCountdown, createHolds, watchPageVisibility } from '../../core/countdown.js';
 import { toastDuration } from '../../core/toasts.js';
 import { NotifClickEvent } from '../../events/notif-click-event.js';
@@ -24,8 +25,6 @@ export const defaultToastStrings: Readonly<ToastStrings> = Object.freeze({
   dismiss: 'Dismiss',
 });
 
-/** A horizontal touch drag wider than this share of the toast dismisses it. */
-const SWIPE_THRESHOLD = 0.3;
 
 const PRIORITIES: readonly string[] = ['low', 'normal', 'high', 'urgent'];
 
@@ -91,7 +90,6 @@ export class NotifToast extends LitElement {
     theme: { type: String, reflect: true },
     strings: { attribute: false },
     store: { attribute: false },
-    _swipeX: { state: true },
   };
 
   /** The notification to show. Text fields render as plain text; URLs must pass the URL rule. */
@@ -106,8 +104,6 @@ export class NotifToast extends LitElement {
   declare strings: Partial<ToastStrings>;
   /** The store to mark the notification read in; defaults to the provider's. */
   declare store: NotificationStore | undefined;
-  /** How far a touch swipe has dragged the toast, in px. */
-  declare private _swipeX: number;
 
   readonly #store = new StoreController(this, () => []);
   // Alone, a toast keeps its own time with the same countdown the toaster's policy uses.
@@ -119,15 +115,13 @@ export class NotifToast extends LitElement {
   #priorityFollows = true;
   /** The priority last taken from the notification. */
   #derivedPriority: Priority = 'normal';
-  #swipe: { pointerId: number; startX: number; width: number } | undefined;
-  #swiped = false;
+  readonly #swipe = new SwipeController(this, () => this.dismiss('swipe'));
 
   constructor() {
     super();
     this.priority = 'normal';
     this.duration = 0;
     this.strings = {};
-    this._swipeX = 0;
     this.addEventListener('keydown', this.#onKeydown);
     this.addEventListener('click', this.#onHostClick);
     this.addEventListener('pointerenter', this.#onPointerEnter);
@@ -193,7 +187,7 @@ export class NotifToast extends LitElement {
 
   readonly #onMainClick = (): void => {
     const notification = this.notification;
-    if (!notification || this.#consumeSwipe()) return;
+    if (!notification || this.#swipe.consumeSwipe()) return;
     if (!this.#activate(notification)) return;
     const url = safeUrl(notification.url);
     this.dismiss('click');
@@ -203,7 +197,7 @@ export class NotifToast extends LitElement {
   readonly #onAction = (event: Event, action: NotificationAction): void => {
     const notification = this.notification;
     if (!notification) return;
-    if (this.#consumeSwipe() || !this.#activate(notification, action)) {
+    if (this.#swipe.consumeSwipe() || !this.#activate(notification, action)) {
       // A prevented action link must not navigate either.
       event.preventDefault();
       return;
@@ -212,12 +206,12 @@ export class NotifToast extends LitElement {
   };
 
   readonly #onDismissClick = (): void => {
-    if (!this.#consumeSwipe()) this.dismiss('button');
+    if (!this.#swipe.consumeSwipe()) this.dismiss('button');
   };
 
   // Without a notification there is nothing to open: a click on the toast (not on a control) dismisses it.
   readonly #onHostClick = (event: MouseEvent): void => {
-    if (this.notification || this.#consumeSwipe()) return;
+    if (this.notification || this.#swipe.consumeSwipe()) return;
     const onControl = event
       .composedPath()
       .some((node) => node instanceof HTMLButtonElement || node instanceof HTMLAnchorElement);
@@ -237,44 +231,6 @@ export class NotifToast extends LitElement {
     if (!(next instanceof Node) || !(next === this || this.contains(next))) this.#holds.resume('focus');
   };
 
-  readonly #onPointerDown = (event: PointerEvent): void => {
-    this.#swiped = false;
-    if (event.pointerType !== 'touch' || !event.isPrimary) return;
-    this.#swipe = { pointerId: event.pointerId, startX: event.clientX, width: this.getBoundingClientRect().width || 1 };
-    try {
-      (event.currentTarget as Element).setPointerCapture(event.pointerId);
-    } catch {
-      // No active pointer with that id (synthetic events): the drag still works without capture.
-    }
-  };
-
-  readonly #onPointerMove = (event: PointerEvent): void => {
-    if (this.#swipe?.pointerId !== event.pointerId) return;
-    this._swipeX = event.clientX - this.#swipe.startX;
-    if (Math.abs(this._swipeX) > 8) this.#swiped = true;
-  };
-
-  readonly #onPointerUp = (event: PointerEvent): void => {
-    const swipe = this.#swipe;
-    if (swipe?.pointerId !== event.pointerId) return;
-    this.#swipe = undefined;
-    const dx = event.clientX - swipe.startX;
-    this._swipeX = 0;
-    if (Math.abs(dx) > swipe.width * SWIPE_THRESHOLD) this.dismiss('swipe');
-  };
-
-  readonly #onPointerCancel = (): void => {
-    this.#swipe = undefined;
-    this._swipeX = 0;
-  };
-
-  /** True (once) when the click that follows a swipe must be ignored. */
-  #consumeSwipe(): boolean {
-    const swiped = this.#swiped;
-    this.#swiped = false;
-    return swiped;
-  }
-
   #renderAction(action: NotificationAction): TemplateResult {
     return actionTemplate(text(action.label), safeUrl(action.url), (event) => this.#onAction(event, action));
   }
@@ -284,25 +240,25 @@ export class NotifToast extends LitElement {
   protected override updated(): void {
     const toast = this.renderRoot.querySelector<HTMLElement>('.toast');
     if (!toast) return;
-    const dragging = this.#swipe !== undefined;
-    toast.style.translate = this._swipeX ? `${this._swipeX}px 0` : '';
-    toast.style.opacity = this._swipeX && dragging ? String(Math.max(0.3, 1 - Math.abs(this._swipeX) / 300)) : '';
+    const { offset, dragging } = this.#swipe;
+    toast.style.translate = offset ? `${offset}px 0` : '';
+    toast.style.opacity = offset && dragging ? String(Math.max(0.3, 1 - Math.abs(offset) / 300)) : '';
   }
 
   protected override render(): TemplateResult {
     const n = this.notification;
     const strings = this.#strings;
-    const dragging = this.#swipe !== undefined;
+    const dragging = this.#swipe.dragging;
     const title = html`<span part="title">${n ? text(n.title) : html`<slot></slot>`}</span>`;
     const body = n && text(n.body) ? html`<span part="body">${text(n.body)}</span>` : nothing;
     const actions = Array.isArray(n?.actions) ? n.actions : [];
     return html`<div
       class="toast ${dragging ? 'swiping' : ''}"
       role=${this.priority === 'urgent' ? 'alert' : nothing}
-      @pointerdown=${this.#onPointerDown}
-      @pointermove=${this.#onPointerMove}
-      @pointerup=${this.#onPointerUp}
-      @pointercancel=${this.#onPointerCancel}
+      @pointerdown=${this.#swipe.onPointerDown}
+      @pointermove=${this.#swipe.onPointerMove}
+      @pointerup=${this.#swipe.onPointerUp}
+      @pointercancel=${this.#swipe.onPointerCancel}
     >
       <span class="icon"><slot name="icon">${n ? iconTemplate({ ...n, icon: safeUrl(n.icon) }) : nothing}</slot></span>
       ${n
