@@ -13,6 +13,8 @@ import { languageOf } from '../../i18n/lang.js';
 import { dotIcon } from '../../styles/dot-icon.js';
 import { tokens } from '../../styles/tokens.js';
 import { actionTemplate, follow, iconTemplate } from '../shared/content.js';
+import { filterTabs, revealSelectedTab, selectedTab } from './filter-tabs.js';
+import { buildRows, growth, type Row } from './feed-rows.js';
 import { feedStyles } from './notif-feed.styles.js';
 
 /** Every visible string of `<notif-feed>`; override any subset through `.strings`. */
@@ -65,29 +67,13 @@ export const defaultFeedStrings: Readonly<FeedStrings> = Object.freeze({
   connectionError: 'Cannot reach the notification server.',
 });
 
-type Row = { kind: 'day'; key: string; label: string } | { kind: 'item'; key: string; notification: Notification };
+
 
 /** Replaces the default item template; return a Lit template. */
 export type RenderItem = (notification: Notification) => TemplateResult;
 
 /** Rows before the end at which the next history page is requested. */
 const LOAD_AHEAD_ROWS = 10;
-
-/** Whether `after` holds all of `before`, in order, from `offset` on. */
-function holds(after: readonly Notification[], before: readonly Notification[], offset: number): boolean {
-  if (after[offset] !== before[0]) return false;
-  for (let i = 1; i < before.length; i++) if (after[offset + i] !== before[i]) return false;
-  return true;
-}
-
-/** `after` is `before` with notifications added on top or at the bottom (how many), or neither. */
-function growth(before: readonly Notification[], after: readonly Notification[]): { where: 'top' | 'bottom'; added: number } | undefined {
-  const added = after.length - before.length;
-  if (added < 0 || !before.length) return undefined;
-  if (holds(after, before, added)) return { where: 'top', added };
-  if (holds(after, before, 0)) return { where: 'bottom', added };
-  return undefined;
-}
 
 /**
  * The notification list: newest first, grouped by day, with filters, "mark all
@@ -203,7 +189,7 @@ export class NotifFeed extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('filter') && this.hasUpdated) this.#revealSelectedFilter();
+    if (changed.has('filter') && this.hasUpdated) revealSelectedTab(this.renderRoot);
   }
 
   get #text(): FeedStrings {
@@ -233,18 +219,18 @@ export class NotifFeed extends LitElement {
     this.#visibleItems = visible;
     const grown = onlyItemsChanged && this.#rows.length ? growth(before, visible) : undefined;
     if (!grown) {
-      this.#rows = this.#buildRows(visible);
+      this.#rows = buildRows(visible, undefined, this.#dayLabel);
       this.#list.setRows(this.#rows);
       return;
     }
     if (grown.added === 0) return;
     const old = this.#rows;
     if (grown.where === 'bottom') {
-      this.#rows = old.concat(this.#buildRows(visible.slice(before.length), before.at(-1)));
+      this.#rows = old.concat(buildRows(visible.slice(before.length), before.at(-1), this.#dayLabel));
       this.#list.setRows(this.#rows, { at: 0, from: 0, count: old.length });
       return;
     }
-    const top = this.#buildRows(visible.slice(0, grown.added));
+    const top = buildRows(visible.slice(0, grown.added), undefined, this.#dayLabel);
     // The old rows open with the day header of their newest; when the new ones end on that
     // day, that header is already among theirs.
     const from = top.findLast((row) => row.kind === 'day')?.key === old[0]?.key ? 1 : 0;
@@ -252,24 +238,8 @@ export class NotifFeed extends LitElement {
     this.#list.setRows(this.#rows, { at: top.length, from, count: old.length - from });
   }
 
-  /** Rows for notifications (newest first): each day opens with its header, unless it is the day of `after`, the row above. */
-  #buildRows(notifications: readonly Notification[], after?: Notification): Row[] {
-    const lang = languageOf(this);
-    const rows: Row[] = [];
-    let dayEnd = after ? startOfDay(after.createdAt) + 24 * 3600_000 : Number.POSITIVE_INFINITY;
-    for (const notification of notifications) {
-      // Items are newest first, so a new day starts only when one falls before the current day.
-      if (notification.createdAt < dayEnd - 24 * 3600_000 || dayEnd === Number.POSITIVE_INFINITY) {
-        const start = startOfDay(notification.createdAt);
-        if (start + 24 * 3600_000 !== dayEnd) {
-          dayEnd = start + 24 * 3600_000;
-          rows.push({ kind: 'day', key: `day:${start}`, label: formatDay(start, this.#clock.now, lang, this.#text) });
-        }
-      }
-      rows.push({ kind: 'item', key: notification.id, notification });
-    }
-    return rows;
-  }
+  /** A day group's label ("Today", "Yesterday", a date) in the feed's language. */
+  readonly #dayLabel = (day: number): string => formatDay(day, this.#clock.now, languageOf(this), this.#text);
 
   #rowIndex(id: string | undefined): number | undefined {
     if (id === undefined) return undefined;
@@ -336,33 +306,6 @@ export class NotifFeed extends LitElement {
       const row = this.#rows[current];
       if (row?.kind === 'item') this.#onItemClick(event, row.notification);
     }
-  }
-
-  // The ARIA tabs pattern: one tab stop, arrows move the selection (in the writing direction), Home and End jump.
-  #onFilterKeyDown(event: KeyboardEvent): void {
-    const tabs = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('[role="tab"]')];
-    const current = tabs.findIndex((tab) => tab === event.target);
-    if (current < 0) return;
-    const forward = getComputedStyle(event.currentTarget as HTMLElement).direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
-    const backward = forward === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight';
-    const next = { [forward]: current + 1, [backward]: current - 1, Home: 0, End: tabs.length - 1 }[event.key];
-    if (next === undefined) return;
-    event.preventDefault();
-    const tab = tabs[(next + tabs.length) % tabs.length];
-    if (!tab?.dataset.filter) return;
-    this.filter = tab.dataset.filter;
-    tab.focus();
-  }
-
-  /** Scrolls the filter bar just enough to show the selected tab (the bar scrolls rather than wraps). */
-  #revealSelectedFilter(): void {
-    const bar = this.renderRoot.querySelector<HTMLElement>('.filters');
-    const tab = bar?.querySelector<HTMLElement>('[aria-selected="true"]');
-    if (!bar || !tab) return;
-    const barBox = bar.getBoundingClientRect();
-    const tabBox = tab.getBoundingClientRect();
-    if (tabBox.left < barBox.left) bar.scrollLeft -= barBox.left - tabBox.left;
-    else if (tabBox.right > barBox.right) bar.scrollLeft += tabBox.right - barBox.right;
   }
 
   #markAllRead(): void {
@@ -487,27 +430,11 @@ export class NotifFeed extends LitElement {
     const connecting = store?.$status.get() === 'connecting' && !items.length;
     return html`
       <div class="toolbar">
-        <div class="filters" role="tablist" aria-label=${text.filters} @keydown=${this.#onFilterKeyDown}>
-          ${filters.map(({ id, label }, i) => {
-            const selected = this.filter === id || (i === 0 && !filters.some((f) => f.id === this.filter));
-            return html`<button
-              type="button"
-              role="tab"
-              id="filter-${i}"
-              aria-selected=${String(selected)}
-              aria-controls="filtered"
-              tabindex=${selected ? 0 : -1}
-              data-filter=${id}
-              @click=${() => (this.filter = id)}
-            >
-              ${label}
-            </button>`;
-          })}
-        </div>
+        ${filterTabs(filters, this.filter, text.filters, (id) => (this.filter = id))}
         <button part="mark-all" type="button" ?disabled=${!hasUnread} @click=${this.#markAllRead}>${text.markAllRead}</button>
       </div>
       ${this.#renderStatus()}
-      <div id="filtered" role="tabpanel" aria-labelledby=${`filter-${Math.max(0, filters.findIndex((f) => f.id === this.filter))}`}>
+      <div id="filtered" role="tabpanel" aria-labelledby="filter-${selectedTab(filters, this.filter)}">
         ${connecting
           ? html`<div class="state" role="status">${text.loading}</div>`
           : this.#rows.length
