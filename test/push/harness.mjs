@@ -9,28 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startPushServer } from './push-server.mjs';
+import { percentile, sleep, until } from '../helpers/polling.mjs';
 
 const require = createRequire(import.meta.url);
 const { createFakeGcm } = require('../servers/webpush/fake-gcm.cjs');
 
-export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `check` until it returns something truthy; that value. Throws `message()` after `timeout` ms. */
-export async function until(check, { timeout = 10_000, every = 20, message = () => 'timed out' } = {}) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`${message()} (after ${timeout} ms)`);
-    await sleep(every);
-  }
-}
-
-/** The p-th percentile (nearest rank) of `values`. */
-export function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
+export { percentile, sleep, until };
 
 /** Calls `window.push[method](...args)` in the page (see page.ts). */
 export const call = (page, method, ...args) => page.evaluate(([name, values]) => globalThis.push[name](...values), [method, args]);

@@ -3,25 +3,9 @@
 // context, so they share the origin's Web Locks and BroadcastChannel as tabs of one browser do.
 import { chromium } from 'playwright-core';
 import { startTabsServer } from './tabs-server.mjs';
+import { percentile, sleep, until } from '../helpers/polling.mjs';
 
-export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `check` (sync or async) until it returns something truthy; that value. Throws `message()` after `timeout` ms. */
-export async function until(check, { timeout = 10_000, every = 20, message = () => 'timed out' } = {}) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`${message()} (after ${timeout} ms)`);
-    await sleep(every);
-  }
-}
-
-/** The p-th percentile (nearest rank) of `values`. */
-export function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
+export { percentile, sleep, until };
 
 /** `p50 / p95 / max` of `values`, in ms. */
 export const spread = (values) => `p50 ${percentile(values, 50).toFixed(0)} ms, p95 ${percentile(values, 95).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms (n = ${values.length})`;
