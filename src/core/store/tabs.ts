@@ -11,7 +11,7 @@ export function createTabBridge(apply: (change: SharedChange) => void) {
   let tabs: TabSync | undefined;
   let unsubscribe: (() => void)[] = [];
 
-  /** Follows the tabs of `transport`, if it has any. */
+  /** Follows the tabs of `transport`, when it is a crossTab() one. */
   function use(transport: Transport | undefined): void {
     for (const stop of unsubscribe) stop();
     tabs = transport?.tabs;
