@@ -49,8 +49,9 @@ export const entries = [
     // the preferences and the toast on first use (issue 24). +2.05 (-> 29.72): the store's own
     // growth above, and the provider's lazy crossTab and badge stand-ins (their code is a chunk
     // of its own, fetched only by a page with the attribute: 2.5 KiB gzip when it was static).
-    // +0.21 (-> 29.93): the same fixes.
-    ceiling: 29.95,
+    // +0.21 (-> 29.93): the same fixes. +0.08 (-> 30.01): keeping clear of the bells moved out
+    // of the toaster into a controller (files under 300 lines; a class boundary the minifier keeps).
+    ceiling: 30.05,
   },
   {
     id: 'everything',
@@ -60,8 +61,9 @@ export const entries = [
     budget: 32,
     // 36.49 with issue 24 (every chunk inlined, as the issue measures it); 41.88 with crossTab,
     // the outbox, the badge and the Web Push bridge inlined (issues 25, 26, 28).
-    // +0.31 (-> 42.19): the same fixes.
-    ceiling: 42.2,
+    // +0.31 (-> 42.19): the same fixes. +0.27 (-> 42.46): the toaster's keep-clear, the toast's
+    // swipe and the feed's tabs and rows moved into modules of their own (files under 300 lines).
+    ceiling: 42.5,
   },
   {
     id: 'everything-no-lit',
