@@ -37,7 +37,8 @@ export const entries = [
     // and the last items (+0.41), the store's bridges to crossTab and webPush (issues 25, 26, 28).
     // +0.19 (-> 12.30): what the tests of those issues found (an outbox per tab and its waiting ids
     // shown in every tab, the online listener only while started, Web Push's enable and first load).
-    ceiling: 12.35,
+    // +0.05 (-> 12.35): a stopped store's outbox stops too (its retries wrote over the next store's).
+    ceiling: 12.4,
   },
   {
     id: 'initial',
@@ -51,7 +52,8 @@ export const entries = [
     // of its own, fetched only by a page with the attribute: 2.5 KiB gzip when it was static).
     // +0.21 (-> 29.93): the same fixes. +0.08 (-> 30.01): keeping clear of the bells moved out
     // of the toaster into a controller (files under 300 lines; a class boundary the minifier keeps).
-    ceiling: 30.05,
+    // +0.06 (-> 30.07): a stopped store's outbox stops too.
+    ceiling: 30.1,
   },
   {
     id: 'everything',
@@ -63,7 +65,8 @@ export const entries = [
     // the outbox, the badge and the Web Push bridge inlined (issues 25, 26, 28).
     // +0.31 (-> 42.19): the same fixes. +0.27 (-> 42.46): the toaster's keep-clear, the toast's
     // swipe and the feed's tabs and rows moved into modules of their own (files under 300 lines).
-    ceiling: 42.5,
+    // +0.06 (-> 42.52): a stopped store's outbox stops too.
+    ceiling: 42.55,
   },
   {
     id: 'everything-no-lit',

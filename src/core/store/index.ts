@@ -145,7 +145,9 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     report,
   });
   // Sent as soon as there is a way to the server again (and what a reload found waiting, now).
-  // (While started: a stopped store leaves nothing listening; what waits goes at the next start.)
+  // (While started: a stopped store leaves nothing listening and sends nothing, and a call still in
+  // flight does not write the outbox a store opened after it, on the same storageKey, now owns;
+  // what waits goes at the next start.)
   const online = (): void => outbox.retryNow();
   queueMicrotask(() => outbox.retryNow());
   // The feed as the page left it, shown before the server answers (silent: it was seen).
@@ -184,10 +186,12 @@ export function createNotificationStore(options: NotificationStoreOptions = {}):
     },
     start() {
       if (typeof window !== 'undefined') window.addEventListener('online', online);
+      outbox.resume();
       connection.start();
     },
     stop() {
       if (typeof window !== 'undefined') window.removeEventListener('online', online);
+      outbox.pause();
       connection.stop();
     },
     setTransport: connection.setTransport,

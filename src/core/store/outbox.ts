@@ -60,12 +60,15 @@ export function createOutbox(options: OutboxOptions) {
   const ids = (): Set<string> => new Set([...queue.flatMap((e) => e.ids), ...elsewhere]);
   const $pendingIds = atom<ReadonlySet<string>>(ids());
   let sending = false;
+  /** Stopped: nothing is sent, and what a call still in flight brings is not written (a newer store may own the storage now). */
+  let paused = false;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function changed(): void {
     $pending.set(queue.length);
     $pendingIds.set(ids());
+    if (paused) return;
     options.save(queue);
     options.waiting?.(queue.flatMap((e) => e.ids));
   }
@@ -96,7 +99,7 @@ export function createOutbox(options: OutboxOptions) {
   }
 
   function flush(): void {
-    if (sending || timer !== undefined) return;
+    if (paused || sending || timer !== undefined) return;
     const entry = queue[0];
     if (!entry) return;
     sending = true;
@@ -110,6 +113,8 @@ export function createOutbox(options: OutboxOptions) {
       },
       (error: unknown) => {
         sending = false;
+        // Stopped meanwhile: the change stays queued, for this store's next start or the next page.
+        if (paused) return;
         const status = statusOf(error);
         if (refused(status)) {
           queue.shift();
@@ -129,6 +134,14 @@ export function createOutbox(options: OutboxOptions) {
     );
   }
 
+  /** The connection or the network is back: what waits goes now, not after its backoff. */
+  function retryNow(): void {
+    clearTimeout(timer);
+    timer = undefined;
+    failures = 0;
+    flush();
+  }
+
   return {
     $pending: $pending as ReadableAtom<number>,
     /** The ids whose change waits for the server, for a view to mark them. */
@@ -139,13 +152,20 @@ export function createOutbox(options: OutboxOptions) {
       elsewhere = waiting;
       $pendingIds.set(ids());
     },
-    /** The connection or the network is back: what waits goes now, not after its backoff. */
-    retryNow(): void {
+    /** The store stopped: no more calls, no more writes; what waits stays persisted as it was. */
+    pause(): void {
+      paused = true;
       clearTimeout(timer);
       timer = undefined;
-      failures = 0;
-      flush();
     },
+    /** The store started again: what waits here is this page's and goes now. */
+    resume(): void {
+      if (!paused) return;
+      paused = false;
+      changed();
+      retryNow();
+    },
+    retryNow,
   };
 }
 

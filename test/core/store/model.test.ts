@@ -245,7 +245,11 @@ describe('store against a model', () => {
           clock.restore();
         }
       }),
-      { numRuns: 150 },
+      {
+        numRuns: 150,
+        // Found by CI: a stopped store's retry wrote an empty outbox over the next store's read-all.
+        examples: [[[{ kind: 'mark-read', id: '1' }, { kind: 'reload' }, { kind: 'mark-all-read' }, { kind: 'settle' }, { kind: 'reload' }], [429, 503, 'ok', 'ok']]],
+      },
     );
   });
 });

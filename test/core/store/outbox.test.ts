@@ -128,6 +128,34 @@ describe('outbox: server actions wait until the server takes them', () => {
     second.frame.remove();
   });
 
+  // A provider re-created on the same page (a route change) stops one store and opens the next on
+  // the same storageKey: the stopped one must neither retry nor write the outbox the new one owns
+  // (the model test below found a read-all lost that way).
+  it('a store stopped with a call in flight sends nothing more; the next store on the same storageKey sends what waits, once', async function () {
+    this.timeout(10_000);
+    await control(c, { action: 'actionAnswers', answers: [503, 503] });
+    const key = `outbox-${c}`;
+    const first = storeOn({ storageKey: key });
+    first.add([note('1'), note('2')]);
+    first.markRead('1');
+    first.stop(); // its call is in flight
+    await waitFor(async () => (await hubLog(c)).actions.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 2500)); // longer than its first two backoffs (< 1 s, < 2 s)
+    expect((await hubLog(c)).actions.length, 'nothing more from the stopped store').to.equal(1);
+
+    const second = storeOn({ storageKey: key });
+    expect(second.$pending.get(), 'what waits, as the stopped store left it').to.equal(1);
+    await waitFor(async () => (await hubLog(c)).actions.length === 2);
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => second.$pending.get() === 0, { timeout: 5000 });
+    const actions = (await hubLog(c)).actions;
+    expect(actions.map((a) => [a.type, a.status, a.ids])).to.deep.equal([
+      ['read', 503, ['1']],
+      ['read', 503, ['1']],
+      ['read', 204, ['1']],
+    ]);
+  });
+
   it('400 on archive: the item comes back and action-failed is reported with its ids', async () => {
     await control(c, { action: 'actionAnswers', answers: [400] });
     const store = storeOn();
