@@ -6,7 +6,7 @@
 //   turn), a new tab after each: kill -> the new leader's connection open, p50 and p95;
 // - 20 reads, each from one of 3 tabs in turn: action -> applied in each other tab, p50 and p95;
 // and once, the bytes crossTab adds to core (esbuild, gzip), measured like `npm run size`.
-import { callAll, call, frames, leaderOf, percentile, sleep, startTabs, until, untilDelivered } from '../test/tabs/harness.mjs';
+import { callAll, call, frames, killTab, leaderOf, percentile, sleep, startTabs, streamingTabs, until, untilDelivered } from '../test/tabs/harness.mjs';
 import { measure } from '../scripts/size.mjs';
 
 const KILLS = 20;
@@ -30,14 +30,9 @@ async function connections(tabs) {
 /** KILLS kills of the leader mid-stream; each one's time from the kill to the new leader's connection open, by kind, and what was lost or came twice. */
 async function failover(tabs) {
   const c = tabs.channel('bench-failover');
-  let pages = [await tabs.open(c), await tabs.open(c), await tabs.open(c)];
-  let published = 0;
-  const publish = (count) => {
-    tabs.publish(c, frames('k', published + 1, published + count));
-    published += count;
-  };
-  publish(10);
-  await untilDelivered(pages, 10);
+  const stream = await streamingTabs(tabs, c, 'k');
+  let { pages } = stream;
+  const { publish } = stream;
   const times = [];
   const byKind = { close: [], crash: [], navigate: [] };
   for (let k = 0; k < KILLS; k++) {
@@ -47,14 +42,7 @@ async function failover(tabs) {
     const publishing = setInterval(() => publish(1), 10);
     await sleep(30 + Math.random() * 40);
     const killedAt = Date.now();
-    if (kind === 'close') await leader.close({ runBeforeUnload: false });
-    if (kind === 'crash') {
-      const cdp = await tabs.context.newCDPSession(leader);
-      const crashed = leader.waitForEvent('crash');
-      cdp.send('Page.crash').catch(() => undefined);
-      await crashed;
-    }
-    if (kind === 'navigate') await leader.goto('about:blank');
+    await killTab(tabs.context, leader, kind);
     const openedAt = await until(async () => {
       for (const page of survivors) {
         const [role, opened] = await Promise.all([call(page, 'role'), call(page, 'opened')]);
@@ -69,6 +57,7 @@ async function failover(tabs) {
     if (!leader.isClosed()) await leader.close();
     pages = [...survivors, await tabs.open(c)];
   }
+  const published = stream.published();
   await untilDelivered(pages, published);
   await sleep(300);
   const all = frames('k', 1, published).map((n) => n.id);

@@ -4,7 +4,7 @@
 // (budgets belong to `npm run bench`, group tabs).
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { call, callAll, frames, leaderOf, sleep, spread, startTabs, until, untilDelivered } from './harness.mjs';
+import { call, callAll, frames, killTab, leaderOf, sleep, spread, startTabs, streamingTabs, until, untilDelivered } from './harness.mjs';
 
 const KILLS = 20;
 /** Notifications published per kill, one every STREAM_GAP_MS; the leader dies somewhere in them. */
@@ -44,14 +44,9 @@ describe('crossTab: failover', () => {
     t.diagnostic(`seed ${seed} (TABS_SEED=${seed} replays these kills: ${kinds.join(' ')})`);
 
     const c = tabs.channel('kills');
-    let pages = [await tabs.open(c), await tabs.open(c), await tabs.open(c)];
-    let published = 0;
-    const publish = (count) => {
-      tabs.publish(c, frames('k', published + 1, published + count));
-      published += count;
-    };
-    publish(10);
-    await untilDelivered(pages, 10);
+    const stream = await streamingTabs(tabs, c, 'k');
+    let { pages } = stream;
+    const { publish } = stream;
 
     const times = { close: [], crash: [], navigate: [] };
     for (const kind of kinds) {
@@ -67,14 +62,7 @@ describe('crossTab: failover', () => {
       await sleep(rand() * STREAM * STREAM_GAP_MS);
 
       const killedAt = Date.now();
-      if (kind === 'close') await leader.close({ runBeforeUnload: false });
-      if (kind === 'crash') {
-        const cdp = await tabs.context.newCDPSession(leader);
-        const crashed = leader.waitForEvent('crash');
-        cdp.send('Page.crash').catch(() => undefined); // never answered: the renderer is gone
-        await crashed;
-      }
-      if (kind === 'navigate') await leader.goto('about:blank');
+      await killTab(tabs.context, leader, kind);
 
       // The new leader: a survivor whose own connection opened after the kill.
       const [next, openedAt] = await until(
@@ -103,8 +91,8 @@ describe('crossTab: failover', () => {
       pages = [...survivors, await tabs.open(c)];
     }
 
-    const all = frames('k', 1, published).map((n) => n.id);
-    await untilDelivered(pages, published);
+    const all = frames('k', 1, stream.published()).map((n) => n.id);
+    await untilDelivered(pages, stream.published());
     await sleep(300); // anything sent twice would arrive now
     for (const [i, delivered] of (await callAll(pages, 'delivered')).entries()) {
       const twice = delivered.length - new Set(delivered).size;
@@ -126,14 +114,7 @@ describe('crossTab: failover', () => {
   // JavaScript, keeps its lock and its connection, and runs what queued up when resumed.
   it('a frozen leader (CDP Debugger.pause): a follower steals its lock, the thawed one steps down, nothing lost or twice', async (t) => {
     const c = tabs.channel('frozen');
-    const pages = [await tabs.open(c), await tabs.open(c), await tabs.open(c)];
-    let published = 0;
-    const publish = (count) => {
-      tabs.publish(c, frames('f', published + 1, published + count));
-      published += count;
-    };
-    publish(10);
-    await untilDelivered(pages, 10);
+    const { pages, publish, published } = await streamingTabs(tabs, c, 'f');
     const leader = await leaderOf(pages);
     const others = pages.filter((page) => page !== leader);
 
@@ -172,8 +153,8 @@ describe('crossTab: failover', () => {
       await cdp.send('Debugger.resume').catch(() => undefined);
     }
 
-    const all = frames('f', 1, published).map((n) => n.id);
-    await untilDelivered(pages, published);
+    const all = frames('f', 1, published()).map((n) => n.id);
+    await untilDelivered(pages, published());
     await sleep(300);
     const log = await tabs.log(c);
     assert.equal(log.requests.length, 2, 'no further steal, and the thawed tab does not reconnect');

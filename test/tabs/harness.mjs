@@ -93,3 +93,31 @@ export async function leaderOf(pages, timeout = 10_000) {
 /** Waits until every page's store got `count` messages (what crossTab handed it). */
 export const untilDelivered = (pages, count, timeout = 10_000) =>
   until(async () => (await callAll(pages, 'delivered')).every((list) => list.length >= count), { timeout, message: () => `not every tab got ${count} messages` });
+
+/**
+ * Three tabs on channel `c` that got its first ten messages. `publish(n)` sends the next n
+ * (`<prefix><k>`, k counting on from 1), `published()` says how many went.
+ */
+export async function streamingTabs(tabs, c, prefix) {
+  const pages = [await tabs.open(c), await tabs.open(c), await tabs.open(c)];
+  let published = 0;
+  const publish = (count) => {
+    tabs.publish(c, frames(prefix, published + 1, published + count));
+    published += count;
+  };
+  publish(10);
+  await untilDelivered(pages, 10);
+  return { pages, publish, published: () => published };
+}
+
+/** Ends a tab the ways a leader dies: `close` (no unload handlers), `crash` (the renderer, by CDP) or `navigate` (to about:blank). */
+export async function killTab(context, page, kind) {
+  if (kind === 'close') await page.close({ runBeforeUnload: false });
+  if (kind === 'crash') {
+    const cdp = await context.newCDPSession(page);
+    const crashed = page.waitForEvent('crash');
+    cdp.send('Page.crash').catch(() => undefined); // never answered: the renderer is gone
+    await crashed;
+  }
+  if (kind === 'navigate') await page.goto('about:blank');
+}
