@@ -1,9 +1,9 @@
 // The server of the multi-tab tests and the tabs bench: the real hub on /hub/, and a page
 // (test/tabs/page.ts bundled from src/ with esbuild) on /. Started by the tests themselves.
-import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { createHub } from '../../server/hub/index.js';
+import { serveHubPage } from '../helpers/hub-page-server.mjs';
 
 const page = fileURLToPath(new URL('./page.ts', import.meta.url));
 const src = fileURLToPath(new URL('../../src/', import.meta.url));
@@ -44,31 +44,11 @@ export async function startTabsServer({ dist: built = false } = {}) {
   });
   const script = bundle.outputFiles[0].contents;
   const hub = createHub();
-  const server = createServer((req, res) => {
-    if (req.url === '/page.js') {
-      res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' });
-      return res.end(script);
-    }
-    if (req.url?.startsWith('/hub/')) return hub.middleware(req, res);
-    res.writeHead(200, { 'Content-Type': 'text/html' });
-    res.end(html);
-  });
-  server.on('upgrade', (req, socket, head) => {
-    if (!hub.handleUpgrade(req, socket, head)) socket.destroy();
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const served = await serveHubPage(hub, { html, scripts: { '/page.js': script } });
   return {
-    origin,
+    ...served,
     hub,
     /** The hub's log of a channel: requests, open connections, max open at once. */
-    log: async (channel) => (await fetch(`${origin}/hub/${channel}/log`)).json(),
-    publish: (channel, frames) => hub.control(channel, { action: 'publish', frames }),
-    async stop() {
-      hub.close();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
+    log: async (channel) => (await fetch(`${served.origin}/hub/${channel}/log`)).json(),
   };
 }
