@@ -15,6 +15,7 @@ import { sse } from '../../src/transports/sse.js';
 import { websocket } from '../../src/transports/websocket.js';
 import { range, sleep } from '../helpers/collect.js';
 import { channel, control, hubLog, hubUrl, waitFor } from '../helpers/hub.js';
+import { tap } from '../helpers/tap.js';
 import { recordFigure, TIME_SCALE } from '../helpers/scenario.js';
 import { xssVectors } from '../security/xss-vectors.js';
 
@@ -43,23 +44,14 @@ function transportFor(kind: Kind, c: string): Transport {
 }
 
 /** Records the notification ids a transport hands the store, duplicates included. */
-function tapped(transport: Transport, wire: string[]): Transport {
-  return {
-    connect(sink) {
-      return transport.connect({
-        message(data, meta) {
-          for (const command of decodeMessage(data).commands) {
-            if (command.type === 'notification') wire.push(command.notification.id);
-          }
-          sink.message(data, meta);
-        },
-        cursor: () => sink.cursor(),
-        status: (status, detail) => sink.status(status, detail),
-        error: (error) => sink.error(error),
-      });
+const tapped = (transport: Transport, wire: string[]): Transport =>
+  tap(transport, {
+    message(data) {
+      for (const command of decodeMessage(data).commands) {
+        if (command.type === 'notification') wire.push(command.notification.id);
+      }
     },
-  };
-}
+  });
 
 /** Every toast the toaster ever showed, each element counted once. */
 interface ToastLog {

@@ -12,6 +12,7 @@ import { websocket } from '../../src/transports/websocket.js';
 import { sleep } from '../helpers/collect.js';
 import { channel, control, hubLog, waitFor } from '../helpers/hub.js';
 import { openProxy, recordFigure, type FaultProxy } from '../helpers/scenario.js';
+import { tap } from '../helpers/tap.js';
 
 declare global {
   // set by the runner from SOAK_MS (web-test-runner.config.js)
@@ -96,22 +97,12 @@ class SeqCounts {
 }
 
 /** Counts what the transport hands the store, before the store's dedupe. */
-function counting(transport: Transport, wire: SeqCounts): Transport {
-  return {
-    ...transport,
-    connect(sink) {
-      return transport.connect({
-        ...sink,
-        message(data, meta) {
-          if (typeof data === 'string' && data.startsWith('{"id":"')) {
-            wire.add((JSON.parse(data) as { id: string }).id);
-          }
-          return sink.message(data, meta);
-        },
-      });
+const counting = (transport: Transport, wire: SeqCounts): Transport =>
+  tap(transport, {
+    message(data) {
+      if (typeof data === 'string' && data.startsWith('{"id":"')) wire.add((JSON.parse(data) as { id: string }).id);
     },
-  };
-}
+  });
 
 interface Leg {
   name: 'S' | 'W';

@@ -14,7 +14,8 @@ import { createToasts } from '../../src/core/toasts.js';
 import { crossTab } from '../../src/transports/cross-tab.js';
 import { PROTOCOL, VERSION } from '../../src/transports/cross-tab-protocol.js';
 import { sse } from '../../src/transports/sse.js';
-import type { Notification, Transport, TransportSink } from '../../src/core/model/types.js';
+import { tap } from '../helpers/tap.js';
+import type { Notification } from '../../src/core/model/types.js';
 
 const params = new URLSearchParams(location.search);
 const channel = params.get('channel') ?? 'tabs';
@@ -62,30 +63,12 @@ const idOf = (data: unknown): string => {
     return '?';
   }
 };
-/** Records what the transport gives the store, and passes it on unchanged. */
-function recorded(transport: Transport): Transport {
-  return {
-    ...transport,
-    connect(sink: TransportSink) {
-      return transport.connect({
-        ...sink,
-        message(data, meta) {
-          if (data !== undefined) delivered.push(idOf(data));
-          sink.message(data, meta);
-        },
-        cursor: () => sink.cursor(),
-        status: (status, detail) => sink.status(status, detail),
-        error: (error) => sink.error(error),
-      });
-    },
-  };
-}
 
 const calls: { action: string; ids: string[] }[] = [];
 const errors: string[] = [];
 const transport = sse(`/hub/${channel}/sse`);
 const store = createNotificationStore({
-  transport: recorded(params.has('solo') ? transport : crossTab(transport, { name: channel })),
+  transport: tap(params.has('solo') ? transport : crossTab(transport, { name: channel }), { message: (data) => delivered.push(idOf(data)) }),
   maxItems: 100_000,
   topics: [{ id: 'default', label: 'Everything', defaults: { desktop: params.has('desktop') } }],
   actions: {

@@ -19,6 +19,7 @@ import type { ConnectionStatus, StatusDetail, Transport, TransportSink } from '.
 import { nchanIdBefore } from '../../src/core/wire/nchan.js';
 import { nchan } from '../../src/transports/nchan.js';
 import { waitFor } from '../helpers/hub.js';
+import { tap } from '../helpers/tap.js';
 
 type Via = 'sse' | 'websocket' | 'poll';
 const VIAS: Via[] = ['sse', 'websocket', 'poll'];
@@ -68,22 +69,10 @@ interface Delivery {
 
 /** Records what the transport hands the store, so duplicates show before the store's dedupe hides them. */
 function recorded(transport: Transport, log: Delivery[], statuses?: { status: ConnectionStatus; at: number }[]): Transport {
-  return {
-    connect(sink) {
-      return transport.connect({
-        message(data, meta) {
-          if (data !== undefined) log.push({ id: notificationId(data), cursor: meta?.id, at: Date.now() });
-          sink.message(data, meta);
-        },
-        cursor: () => sink.cursor(),
-        status(status, detail) {
-          statuses?.push({ status, at: Date.now() });
-          sink.status(status, detail);
-        },
-        error: (error) => sink.error(error),
-      });
-    },
-  };
+  return tap(transport, {
+    message: (data, meta) => log.push({ id: notificationId(data), cursor: meta?.id, at: Date.now() }),
+    status: (status) => statuses?.push({ status, at: Date.now() }),
+  });
 }
 
 function notificationId(data: unknown): string | undefined {

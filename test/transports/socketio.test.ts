@@ -8,6 +8,7 @@ import { socketioNotifications } from '../../deploy/socketio/client.js';
 import { createNotificationStore, type NotificationStore } from '../../src/core/store/index.js';
 import type { ConnectionStatus, Transport } from '../../src/core/model/types.js';
 import { waitFor } from '../helpers/hub.js';
+import { tap } from '../helpers/tap.js';
 
 const command = <T>(payload: Record<string, unknown>): Promise<T> => executeServerCommand<T, Record<string, unknown>>('socketio', payload);
 
@@ -19,23 +20,13 @@ const quick = { reconnectionDelay: 100, reconnectionDelayMax: 400 };
 
 /** What the transport hands the store (notification ids), before the store's dedupe. */
 function recorded(transport: Transport, log: (string | undefined)[], statuses?: { status: ConnectionStatus; at: number }[]): Transport {
-  return {
-    connect(sink) {
-      return transport.connect({
-        message(data, meta) {
-          const value = data as { id?: unknown } | undefined;
-          log.push(typeof value?.id === 'string' ? value.id : undefined);
-          sink.message(data, meta);
-        },
-        cursor: () => sink.cursor(),
-        status(status, detail) {
-          statuses?.push({ status, at: Date.now() });
-          sink.status(status, detail);
-        },
-        error: (error) => sink.error(error),
-      });
+  return tap(transport, {
+    message(data) {
+      const value = data as { id?: unknown };
+      log.push(typeof value.id === 'string' ? value.id : undefined);
     },
-  };
+    status: (status) => statuses?.push({ status, at: Date.now() }),
+  });
 }
 
 describe('socket.io + @socket.io/redis-adapter through fromSubscribe (deploy/socketio)', function () {
